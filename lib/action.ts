@@ -1,0 +1,46 @@
+// The server-action twin of lib/http.ts: check access, parse FormData with the shared zod schema,
+// and turn failures into field errors the form shows next to each field.
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { fieldErrorsFrom } from "@/lib/validation";
+import { toAppError } from "@/lib/http";
+import { getSessionUser, type CurrentUser } from "@/lib/auth/current-user";
+import type { ActionState } from "@/lib/action-state";
+
+type Access = "public" | "user" | "admin";
+type UserFor<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
+
+export function formAction<A extends Access, S extends z.ZodType>(
+  spec: { access: A; schema: S },
+  handler: (input: z.infer<S>, user: UserFor<A>) => Promise<ActionState | void>,
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = textValues(formData);
+    try {
+      const user = await getSessionUser();
+      if (spec.access !== "public" && !user) throw new AppError("UNAUTHENTICATED");
+      if (spec.access === "admin" && user?.role !== "ADMIN") throw new AppError("FORBIDDEN");
+
+      const parsed = spec.schema.safeParse(values);
+      if (!parsed.success) {
+        return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(parsed.error), values };
+      }
+      return (await handler(parsed.data, user as UserFor<A>)) ?? { status: "success" };
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() must reach Next.js
+      const appError = toAppError(error);
+      const fieldErrors = (appError.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
+      return { status: "error", message: appError.message, fieldErrors, values };
+    }
+  };
+}
+
+function textValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+  }
+  return out;
+}

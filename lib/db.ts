@@ -1,0 +1,36 @@
+// The one Prisma client, created lazily: `next build` imports this module with no DATABASE_URL.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+
+type Db = PrismaClient;
+const cache = globalThis as unknown as { __railbookDb?: Db };
+
+export function createDb(connectionString: string, poolMax = poolSize()): Db {
+  const adapter = new PrismaPg({
+    connectionString,
+    max: poolMax,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+/** The process-wide client (one pool per app instance). */
+export function db(): Db {
+  if (!cache.__railbookDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`.");
+    cache.__railbookDb = createDb(url);
+  }
+  return cache.__railbookDb;
+}
+
+function poolSize(): number {
+  // The embedded database serves one connection at a time (ENVIRONMENT.md: larger pools fail).
+  const fromEnv = Number(process.env.DATABASE_POOL_MAX);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10;
+}
+
+export type { Db };
+/** A client inside an interactive transaction: lib functions that take part in one accept it. */
+export type Tx = Prisma.TransactionClient;

@@ -1,0 +1,90 @@
+// One way in for every route handler under app/api/v1: authenticate, check the role, parse input
+// with the shared zod schema, and map every error to `{ error: { code, message, details } }`.
+import "server-only";
+import type { z } from "zod";
+import { AppError, isAppError, validationError } from "@/lib/errors";
+import { fieldErrorsFrom } from "@/lib/validation";
+import { getRequestUser, type CurrentUser } from "@/lib/auth/current-user";
+import { logger } from "@/lib/logger";
+
+type Access = "public" | "user" | "admin";
+
+interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  access: Access;
+  body?: B;
+  query?: Q;
+}
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+type UserFor<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
+
+export interface RouteContext<B, Q, P, U> {
+  request: Request;
+  user: U;
+  body: B;
+  query: Q;
+  params: P;
+}
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
+}
+
+export function errorResponse(error: AppError): Response {
+  const headers: Record<string, string> = {};
+  const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  if (error.code === "RATE_LIMITED" && retryAfter) headers["Retry-After"] = String(retryAfter);
+  return json(error.toJSON(), error.status, headers);
+}
+
+/** Translates anything thrown into an AppError; unknown errors are logged and become INTERNAL. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error && typeof error === "object" && "issues" in error && Array.isArray((error as z.ZodError).issues)) {
+    return validationError(fieldErrorsFrom(error as z.ZodError));
+  }
+  logger.error("unhandled error", { error });
+  return new AppError("INTERNAL");
+}
+
+export function route<
+  A extends Access,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends Record<string, string> = Record<string, never>,
+>(
+  spec: RouteSpec<B, Q> & { access: A },
+  handler: (ctx: RouteContext<Infer<B>, Infer<Q>, P, UserFor<A>>) => Promise<Response>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const user = await getRequestUser(request);
+      if (spec.access !== "public" && !user) throw new AppError("UNAUTHENTICATED");
+      if (spec.access === "admin" && user?.role !== "ADMIN") throw new AppError("FORBIDDEN");
+
+      const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
+      const body = spec.body ? parse(spec.body, await readJson(request)) : undefined;
+      const params = (await context?.params) ?? ({} as P);
+
+      return await handler({ request, user: user as UserFor<A>, body: body as Infer<B>, query: query as Infer<Q>, params });
+    } catch (error) {
+      return errorResponse(toAppError(error));
+    }
+  };
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(fieldErrorsFrom(result.error));
+  return result.data;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION_FAILED", "The request body must be valid JSON.");
+  }
+}
