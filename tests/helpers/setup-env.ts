@@ -1,0 +1,6 @@
+// Runs in every test worker before the tests: point lib/db at this run's database.
+import { inject } from "vitest";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.DATABASE_POOL_MAX ??= "4";
+process.env.AUTH_SECRET ??= "test-secret-not-for-production-000000000000";
