@@ -1,0 +1,45 @@
+// The server Playwright tests run against: a fresh PostgreSQL database (migrated, seeded with a
+// short window of services), then `next start` on the production build (`next dev` with E2E_DEV=1).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createFreshDatabase, dropDatabase, dropStaleDatabases } from "@/scripts/lib/databases";
+import { createDb } from "@/lib/db";
+import { seed } from "@/lib/seed/seed";
+
+const port = process.env.E2E_PORT ?? "3100";
+
+async function main() {
+  await dropStaleDatabases("railbook_e2e");
+  const { name, url } = await createFreshDatabase("railbook_e2e");
+  const client = createDb(url, 2);
+  await seed(client, { days: 21 });
+  await client.$disconnect();
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0000000000000",
+    PORT: port,
+  };
+  const mode = process.env.E2E_DEV === "1" ? "dev" : "start";
+  const child = spawn(path.resolve("node_modules/.bin/next"), [mode, "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    await dropDatabase(name).catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => {
+    if (!stopping) void dropDatabase(name).finally(() => process.exit(code ?? 1));
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

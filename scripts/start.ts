@@ -1,0 +1,71 @@
+// `npm run dev` / `npm start`: runs RailBook. With no DATABASE_URL it starts the embedded database
+// (.data/pglite); either way it migrates and seeds (idempotently), then runs Next.js.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrator";
+import { createDb } from "@/lib/db";
+import { seed } from "@/lib/seed/seed";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const port = process.env.PORT ?? "3000";
+const dataDir = path.resolve(process.env.RAILBOOK_DATA_DIR ?? ".data");
+const nextBin = path.resolve("node_modules/.bin/next");
+
+async function authSecret(): Promise<string> {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: await authSecret(), PORT: port };
+
+  if (!databaseUrl) {
+    const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 5499);
+    embedded = await startEmbeddedDatabase({ dataDir: path.join(dataDir, "pglite"), port: dbPort });
+    databaseUrl = embedded.url;
+    env.DATABASE_URL = databaseUrl;
+    env.DATABASE_POOL_MAX = "1";
+    console.log(`Embedded PostgreSQL (PGlite) on ${databaseUrl} with data in ${path.join(dataDir, "pglite")}`);
+  }
+
+  const result = await migrate(databaseUrl, undefined, (line) => console.log(line));
+  console.log(`Migrations: ${result.applied.length} applied, ${result.alreadyApplied.length} up to date`);
+  if (process.env.SKIP_SEED !== "1") {
+    const client = createDb(databaseUrl, 1);
+    const started = Date.now();
+    await seed(client);
+    await client.$disconnect();
+    console.log(`Seeded demo data in ${Date.now() - started} ms`);
+  }
+
+  if (mode === "start" && !existsSync(".next/BUILD_ID")) {
+    console.log("No production build found: running next build");
+    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  const child = spawn(nextBin, [mode, "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], { stdio: "inherit", env });
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", async (code, signal) => {
+    await embedded?.stop().catch(() => {});
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
