@@ -1,0 +1,61 @@
+// Search input, shared by the search form, the results page and GET /api/v1/search. Prisma-free.
+import { z } from "zod";
+
+export const stationCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,8}$/, "Choose a station from the list.");
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-24.")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "That date does not exist.");
+
+export const searchQuerySchema = z
+  .object({
+    from: stationCode,
+    to: stationCode,
+    date: isoDate,
+    passengers: z.coerce.number().int().min(1, "At least 1 passenger.").max(6, "At most 6 passengers per booking.").default(1),
+  })
+  .refine((q) => q.from !== q.to, { message: "Departure and arrival stations must differ.", path: ["to"] });
+
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+export interface StationOption {
+  code: string;
+  name: string;
+  city: string;
+}
+
+/** Diacritics-insensitive matching: "Gdansk", "gdańsk" and "GDG" all find Gdańsk Główny. */
+export function normalizeForMatch(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ł/g, "l")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+}
+
+export function matchStations(stations: StationOption[], query: string, limit = 8): StationOption[] {
+  const q = normalizeForMatch(query.trim());
+  if (!q) return stations.slice(0, limit);
+  const scored: { station: StationOption; score: number }[] = [];
+  for (const station of stations) {
+    const name = normalizeForMatch(station.name);
+    const city = normalizeForMatch(station.city);
+    const code = station.code.toLowerCase();
+    let score = -1;
+    if (code === q) score = 0;
+    else if (name.startsWith(q)) score = 1;
+    else if (city.startsWith(q)) score = 2;
+    else if (name.split(/[\s-]+/).some((w) => w.startsWith(q))) score = 3;
+    else if (name.includes(q)) score = 4;
+    if (score >= 0) scored.push({ station, score });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || a.station.name.localeCompare(b.station.name, "pl"))
+    .slice(0, limit)
+    .map((s) => s.station);
+}

@@ -1,0 +1,46 @@
+// Free seats per class for a segment [fromSeq, toSeq) of each service, counted in SQL.
+// A seat is taken for the segment when an allocation overlaps it (a.fromSeq < toSeq AND
+// a.toSeq > fromSeq) and is live: not released, and either paid or a hold that has not run out.
+// Only the GENERAL quota is counted: that is what any passenger can buy.
+import "server-only";
+import { db } from "@/lib/db";
+
+export interface Segment {
+  serviceId: string;
+  fromSeq: number;
+  toSeq: number;
+}
+
+export interface ClassAvailability {
+  classCode: string;
+  total: number;
+  available: number;
+}
+
+export async function countFreeSeats(segments: Segment[], quotaCode = "GENERAL"): Promise<Map<string, ClassAvailability[]>> {
+  const out = new Map<string, ClassAvailability[]>();
+  if (segments.length === 0) return out;
+  const rows = await db().$queryRaw<{ serviceId: string; classCode: string; total: number; available: number }[]>`
+    WITH seg AS (
+      SELECT * FROM UNNEST(${segments.map((s) => s.serviceId)}::text[], ${segments.map((s) => s.fromSeq)}::int[], ${segments.map((s) => s.toSeq)}::int[])
+        AS x("serviceId", "fromSeq", "toSeq")
+    )
+    SELECT ss."serviceId", ss."classCode",
+           COUNT(*)::int AS total,
+           SUM(CASE WHEN EXISTS (
+             SELECT 1 FROM "SeatAllocation" a
+             WHERE a."serviceSeatId" = ss.id
+               AND a."releasedAt" IS NULL
+               AND (a."expiresAt" IS NULL OR a."expiresAt" > now())
+               AND a."fromSeq" < seg."toSeq" AND a."toSeq" > seg."fromSeq"
+           ) THEN 0 ELSE 1 END)::int AS available
+    FROM seg
+    JOIN "ServiceSeat" ss ON ss."serviceId" = seg."serviceId" AND ss."quotaCode" = ${quotaCode}
+    GROUP BY ss."serviceId", ss."classCode"`;
+  for (const r of rows) {
+    const list = out.get(r.serviceId) ?? [];
+    list.push({ classCode: r.classCode, total: r.total, available: r.available });
+    out.set(r.serviceId, list);
+  }
+  return out;
+}

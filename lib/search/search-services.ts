@@ -1,0 +1,144 @@
+// Services that call at `from` and later at `to`, departing `from` on a local date, with seats
+// free for the whole segment per class and the fare. Two set-based queries, no N+1.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError, validationError } from "@/lib/errors";
+import type { SearchQuery } from "@/lib/schemas/search";
+import { dayBoundsInZone, isoInZone } from "@/lib/time/zoned";
+import { currentFareRates, fareFor } from "@/lib/fares/fare";
+import { countFreeSeats } from "@/lib/search/free-seats";
+
+export interface StationRef {
+  code: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface ClassOffer {
+  class: string;
+  className: string;
+  available: number;
+  fare: { amount: number; currency: string };
+}
+
+export interface ServiceOffer {
+  serviceId: string;
+  trainNumber: string;
+  trainName: string;
+  trainType: string;
+  date: string;
+  status: "SCHEDULED" | "DELAYED" | "CANCELLED";
+  delayMinutes: number;
+  departure: string;
+  arrival: string;
+  departureAt: Date;
+  arrivalAt: Date;
+  durationMinutes: number;
+  distanceKm: number;
+  fromSeq: number;
+  toSeq: number;
+  platform: string | null;
+  classes: ClassOffer[];
+}
+
+export interface SearchResult {
+  from: StationRef;
+  to: StationRef;
+  date: string;
+  services: ServiceOffer[];
+}
+
+interface MatchRow {
+  serviceId: string;
+  trainNumber: string;
+  trainName: string;
+  trainType: string;
+  serviceDate: Date;
+  status: ServiceOffer["status"];
+  delayMinutes: number;
+  departureAt: Date;
+  arrivalAt: Date;
+  fromSeq: number;
+  toSeq: number;
+  distanceKm: number;
+  platform: string | null;
+}
+
+export async function resolveStations(fromCode: string, toCode: string): Promise<{ from: StationRef & { id: string }; to: StationRef & { id: string } }> {
+  const rows = await db().station.findMany({
+    where: { code: { in: [fromCode, toCode] } },
+    select: { id: true, code: true, name: true, timeZone: true },
+  });
+  const from = rows.find((s) => s.code === fromCode);
+  const to = rows.find((s) => s.code === toCode);
+  if (!from || !to) {
+    const fieldErrors: Record<string, string[]> = {};
+    if (!from) fieldErrors.from = [`There is no station with code ${fromCode}.`];
+    if (!to) fieldErrors.to = [`There is no station with code ${toCode}.`];
+    throw validationError(fieldErrors, "Unknown station.");
+  }
+  return { from, to };
+}
+
+export async function searchServices(query: SearchQuery): Promise<SearchResult> {
+  if (query.from === query.to) throw new AppError("VALIDATION_FAILED", "Departure and arrival stations must differ.");
+  const { from, to } = await resolveStations(query.from, query.to);
+  const { start, end } = dayBoundsInZone(query.date, from.timeZone);
+
+  // Scheduled departure at `from` within the local day. serviceDate (the origin's date) is at most
+  // two days earlier for a long overnight run, which lets the query use the serviceDate index.
+  const matches = await db().$queryRaw<MatchRow[]>`
+    SELECT s.id AS "serviceId", t.number AS "trainNumber", t.name AS "trainName", t.type::text AS "trainType",
+           s."serviceDate", s.status::text AS status, s."delayMinutes",
+           s."departsAt" + fs."departureOffsetMinutes" * INTERVAL '1 minute' AS "departureAt",
+           s."departsAt" + ts."arrivalOffsetMinutes" * INTERVAL '1 minute' AS "arrivalAt",
+           fs.sequence AS "fromSeq", ts.sequence AS "toSeq",
+           ts."distanceKm" - fs."distanceKm" AS "distanceKm",
+           COALESCE(sp.platform, fs.platform) AS platform
+    FROM "Service" s
+    JOIN "Train" t ON t.id = s."trainId"
+    JOIN "TrainStop" fs ON fs."trainId" = s."trainId" AND fs."stationId" = ${from.id}
+    JOIN "TrainStop" ts ON ts."trainId" = s."trainId" AND ts."stationId" = ${to.id}
+    LEFT JOIN "ServicePlatform" sp ON sp."serviceId" = s.id AND sp."stationId" = ${from.id}
+    WHERE fs.sequence < ts.sequence
+      AND fs."departureOffsetMinutes" IS NOT NULL
+      AND ts."arrivalOffsetMinutes" IS NOT NULL
+      AND s."serviceDate" BETWEEN (${query.date}::date - 2) AND ${query.date}::date
+      AND s."departsAt" + fs."departureOffsetMinutes" * INTERVAL '1 minute' >= ${start}
+      AND s."departsAt" + fs."departureOffsetMinutes" * INTERVAL '1 minute' < ${end}
+    ORDER BY "departureAt", t.number`;
+
+  const free = await countFreeSeats(matches.map((m) => ({ serviceId: m.serviceId, fromSeq: m.fromSeq, toSeq: m.toSeq })));
+  const rates = await currentFareRates(db(), new Date());
+  const classNames = new Map((await db().travelClass.findMany()).map((c) => [c.code, { name: c.name, order: c.sortOrder }]));
+
+  const services = matches.map((m): ServiceOffer => {
+    const classes = (free.get(m.serviceId) ?? [])
+      .map((c): ClassOffer | null => {
+        const rate = rates.find((r) => r.classCode === c.classCode);
+        if (!rate) return null; // a class with no fare on sale is not offered
+        return {
+          class: c.classCode,
+          className: classNames.get(c.classCode)?.name ?? c.classCode,
+          available: c.available,
+          fare: { amount: fareFor(rate, m.distanceKm), currency: rate.currency },
+        };
+      })
+      .filter((c): c is ClassOffer => c !== null)
+      .sort((a, b) => (classNames.get(a.class)?.order ?? 0) - (classNames.get(b.class)?.order ?? 0));
+    return {
+      ...m,
+      date: m.serviceDate.toISOString().slice(0, 10),
+      departure: isoInZone(m.departureAt, from.timeZone),
+      arrival: isoInZone(m.arrivalAt, to.timeZone),
+      durationMinutes: Math.round((m.arrivalAt.getTime() - m.departureAt.getTime()) / 60_000),
+      classes,
+    };
+  });
+
+  return { from: pick(from), to: pick(to), date: query.date, services };
+}
+
+function pick(s: StationRef): StationRef {
+  return { code: s.code, name: s.name, timeZone: s.timeZone };
+}
