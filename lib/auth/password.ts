@@ -1,9 +1,12 @@
 // Passwords are hashed with Argon2id (@node-rs/argon2: prebuilt native binaries shipped in the npm
 // package, no node-gyp; see docs/decisions/004-accounts-and-sessions.md). Parameters follow
 // OWASP's Argon2id guidance (19 MiB, 2 iterations, 1 lane).
-import { hash, verify, Algorithm } from "@node-rs/argon2";
+import { hash, verify, type Algorithm } from "@node-rs/argon2";
 
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// `Algorithm` is a const enum in the typings and an empty object at run time (the native binding
+// does not export it), so `Algorithm.Argon2id` would be undefined: spell out its value, 2.
+const ARGON2ID = 2 as Algorithm;
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -1,0 +1,62 @@
+// Bearer tokens for API clients. The token is 32 random bytes shown once; only its SHA-256 is
+// stored, so a leaked database copy holds nothing that signs anyone in. SHA-256 (not Argon2) is
+// enough because the token has 256 bits of entropy: there is nothing to guess offline.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db, type Tx } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
+
+const DEFAULT_TTL_HOURS = 24;
+/** lastUsedAt is bookkeeping, not security: write it at most this often per token. */
+const LAST_USED_GRANULARITY_MS = 5 * 60_000;
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export function apiTokenTtlHours(): number {
+  const hours = Number(process.env.API_TOKEN_TTL_HOURS);
+  return Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_TTL_HOURS;
+}
+
+export async function issueApiToken(userId: string, now: Date = new Date()): Promise<IssuedToken> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + apiTokenTtlHours() * 3_600_000);
+  await db().apiToken.create({ data: { userId, tokenHash: hashApiToken(token), expiresAt } });
+  return { token, expiresAt };
+}
+
+/** The token's owner, read fresh (so a role change applies at once); null if unknown, expired or revoked. */
+export async function userForApiToken(token: string, now: Date = new Date()): Promise<CurrentUser | null> {
+  if (!token) return null;
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, role: true } },
+    },
+  });
+  if (!row || row.revokedAt || row.expiresAt <= now) return null;
+
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return row.user;
+}
+
+/** Revokes every live token of a user (after a password change, say). Returns how many. */
+export async function revokeApiTokens(tx: Tx, userId: string, now: Date = new Date()): Promise<number> {
+  const { count } = await tx.apiToken.updateMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    data: { revokedAt: now },
+  });
+  return count;
+}

@@ -1,0 +1,35 @@
+// Email + password check shared by the sign-in form (next-auth's credentials provider) and
+// POST /api/v1/auth/token, so both obey the same throttle and give the same answers.
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db";
+import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
+import { assertNotThrottled, clearFailures, emailThrottleKey, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { TokenInput } from "@/lib/schemas/auth";
+
+/**
+ * Returns the account for a correct email and password. Throws RATE_LIMITED while the email or the
+ * client's IP is blocked (checked before the password, so a blocked key learns nothing), and
+ * INVALID_CREDENTIALS otherwise, without saying whether the email exists.
+ */
+export async function authenticateWithPassword(input: TokenInput, headers: Headers): Promise<CurrentUser> {
+  const email = input.email.trim().toLowerCase();
+  const keys = throttleKeys(email, headers);
+  await assertNotThrottled(keys);
+
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+  });
+  let ok = false;
+  if (user) ok = await verifyPassword(user.passwordHash, input.password);
+  else await burnPasswordCheck(input.password); // same time whether or not the account exists
+
+  if (!user || !ok) {
+    await recordFailure(keys);
+    throw new AppError("INVALID_CREDENTIALS");
+  }
+  await clearFailures(emailThrottleKey(email));
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

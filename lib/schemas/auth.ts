@@ -1,0 +1,70 @@
+// Account forms and API bodies. Prisma-free: the sign-in, register and profile forms import these
+// in the browser, and the server actions and route handlers parse with the very same schemas.
+import { z } from "zod";
+
+export const NAME_MAX = 100;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+
+/** Trimmed and lower-cased before the format check, so "  Ala@Example.COM " is one account. */
+export const emailField = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "Use at most 254 characters.")
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+
+export const nameField = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(NAME_MAX, `Use at most ${NAME_MAX} characters.`);
+
+/** Rules for a password being chosen (registration, change). */
+export const newPasswordField = z
+  .string({ error: "Choose a password." })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+/** A password being presented: any length we would ever have accepted; never trimmed. */
+const existingPasswordField = z
+  .string({ error: "Enter your password." })
+  .min(1, "Enter your password.")
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+/** Where to go after signing in; checked again by safeCallbackPath before anyone is sent there. */
+const callbackUrlField = z.string().max(2000).optional();
+
+export const registerSchema = z.object({
+  name: nameField,
+  email: emailField,
+  password: newPasswordField,
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const registerFormSchema = registerSchema.extend({ callbackUrl: callbackUrlField });
+
+export const tokenSchema = z.object({
+  email: emailField,
+  password: existingPasswordField,
+});
+export type TokenInput = z.infer<typeof tokenSchema>;
+
+export const signInSchema = tokenSchema.extend({ callbackUrl: callbackUrlField });
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const profileNameSchema = z.object({ name: nameField });
+export type ProfileNameInput = z.infer<typeof profileNameSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: existingPasswordField,
+    newPassword: newPasswordField,
+    confirmPassword: z.string({ error: "Repeat the new password." }).min(1, "Repeat the new password."),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "The two new passwords do not match.",
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
