@@ -1,0 +1,69 @@
+// Reference data of the demo network: classes, quotas, coach types, fares and refund rules.
+// Fares and refund rules have no natural key, so their seed rows carry fixed ids: re-seeding finds
+// them by id and never adds a second copy (and never reopens a row an operator has since closed).
+import type { CoachKind } from "@/lib/generated/prisma/enums";
+import type { CoachTemplateKey } from "@/lib/network/coach-templates";
+
+export const TRAVEL_CLASSES = [
+  { code: "FIRST", name: "First class", sortOrder: 1 },
+  { code: "SECOND", name: "Second class", sortOrder: 2 },
+  { code: "SLEEPER", name: "Sleeper", sortOrder: 3 },
+] as const;
+
+/** GENERAL is the default pool every unreserved seat belongs to. */
+export const QUOTAS = [
+  { code: "GENERAL", name: "General" },
+  { code: "SENIOR", name: "Senior (60+)" },
+  { code: "LADIES", name: "Ladies" },
+] as const;
+
+export interface SeedCoachType {
+  code: string;
+  name: string;
+  kind: CoachKind;
+  classCode: "FIRST" | "SECOND" | "SLEEPER";
+  template: CoachTemplateKey;
+  size: number;
+}
+
+export const COACH_TYPES: readonly SeedCoachType[] = [
+  { code: "A-2+1-42", name: "First class open saloon 2+1, 42 seats", kind: "SEATED", classCode: "FIRST", template: "SEATED_2_1", size: 14 },
+  { code: "B-2+2-64", name: "Second class open saloon 2+2, 64 seats", kind: "SEATED", classCode: "SECOND", template: "SEATED_2_2", size: 16 },
+  { code: "S-6B-72", name: "Open sleeper, 9 bays of 6 + 2 side berths, 72 berths", kind: "SLEEPER", classCode: "SLEEPER", template: "SLEEPER_6_BAY", size: 9 },
+  { code: "WL-4C-36", name: "Sleeper, 9 compartments of 4 berths, 36 berths", kind: "SLEEPER", classCode: "SLEEPER", template: "SLEEPER_4_COMPARTMENT", size: 9 },
+];
+
+/** Every seed price starts here, well before any service the seed makes. */
+const PRICES_FROM = new Date("2025-01-01T00:00:00Z");
+
+/**
+ * Distance fares in grosze (PLN minor units): max(min, base + perKm * km).
+ * Gdańsk Główny - Kraków Główny (616 km): second 187.48 zł, first 302.20 zł, sleeper 306.40 zł.
+ */
+export const FARE_RATES = [
+  { id: "5eed0000-0000-4000-8000-00000000fa01", classCode: "SECOND", baseMinor: 1500, perKmMinor: 28, minMinor: 2500 },
+  { id: "5eed0000-0000-4000-8000-00000000fa02", classCode: "FIRST", baseMinor: 2500, perKmMinor: 45, minMinor: 4000 },
+  { id: "5eed0000-0000-4000-8000-00000000fa03", classCode: "SLEEPER", baseMinor: 6000, perKmMinor: 40, minMinor: 9000 },
+].map((rate) => ({ ...rate, currency: "PLN", validFrom: PRICES_FROM, validTo: null }));
+
+/**
+ * Cancellation refunds, by time left before the train leaves the passenger's boarding station;
+ * the rule with the largest threshold met applies:
+ * - 48 h or more: the whole fare back, less a 10 zł handling fee;
+ * - 24-48 h: 90 % back, less the same fee;
+ * - 4-24 h: 50 % back, no fee;
+ * - under 4 h (up to departure): nothing back. After departure no rule matches: no refund.
+ * The fee comes out of the refund, so it can lower a refund to zero but never below.
+ */
+export const REFUND_RULES = [
+  { id: "5eed0000-0000-4000-8000-00000000fb01", minHoursBefore: 48, refundBasisPoints: 10_000, feeMinor: 1000 },
+  { id: "5eed0000-0000-4000-8000-00000000fb02", minHoursBefore: 24, refundBasisPoints: 9_000, feeMinor: 1000 },
+  { id: "5eed0000-0000-4000-8000-00000000fb03", minHoursBefore: 4, refundBasisPoints: 5_000, feeMinor: 0 },
+  { id: "5eed0000-0000-4000-8000-00000000fb04", minHoursBefore: 0, refundBasisPoints: 0, feeMinor: 0 },
+].map((rule) => ({ ...rule, currency: "PLN", validFrom: PRICES_FROM, validTo: null }));
+
+/** Demo accounts shown on the sign-in page. */
+export const DEMO_USERS = [
+  { email: "passenger@railbook.test", password: "passenger-demo-1", name: "Paula Passenger", role: "PASSENGER" },
+  { email: "admin@railbook.test", password: "admin-demo-1", name: "Adam Admin", role: "ADMIN" },
+] as const;
