@@ -1,9 +1,10 @@
 import { test, expect } from "./fixtures";
 
-function tomorrowInWarsaw(): string {
-  const now = new Date(Date.now() + 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw" }).format(now); // YYYY-MM-DD
+function daysFromNowInWarsaw(days: number): string {
+  const then = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw" }).format(then); // YYYY-MM-DD
 }
+const tomorrowInWarsaw = () => daysFromNowInWarsaw(1);
 
 test("a passenger searches Gdańsk Główny to Kraków Główny for tomorrow and sees trains", async ({ page }) => {
   await page.goto("/");
@@ -46,9 +47,15 @@ test("the search form explains what is missing, next to the field", async ({ pag
 test("a day without trains offers the nearest dates", async ({ page }) => {
   const stations = (await (await page.request.get("/api/v1/stations")).json()).stations as { code: string; name: string }[];
   const code = (name: string) => stations.find((s) => s.name === name)!.code;
-  const farFuture = "2031-01-15"; // beyond the seeded window
-  await page.goto(`/search?from=${code("Gdańsk Główny")}&to=${code("Kraków Główny")}&date=${farFuture}&passengers=1`);
+  // The e2e server seeds 21 days of services (scripts/e2e-server.ts): three days past the window
+  // has no trains, and the last seeded days are the nearest.
+  const pastWindow = daysFromNowInWarsaw(23);
+  await page.goto(`/search?from=${code("Gdańsk Główny")}&to=${code("Kraków Główny")}&date=${pastWindow}&passengers=1`);
   await expect(page.getByText(/No trains from Gdańsk Główny to Kraków Główny/)).toBeVisible();
+  const suggestion = page.getByRole("link", { name: /\d{4}$/ }).first();
+  await expect(suggestion).toBeVisible();
+  await suggestion.click();
+  await expect(page.getByRole("article").first()).toBeVisible();
 });
 
 test("the search API answers with the documented shape and clear errors", async ({ request }) => {
