@@ -1,9 +1,13 @@
 "use server";
 // Thin server actions for the profile page's two forms.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { formAction } from "@/lib/action";
+import { isAppError } from "@/lib/errors";
 import { changePasswordSchema, profileNameSchema } from "@/lib/schemas/auth";
 import { changePassword, updateName } from "@/lib/auth/profile";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { signInPath } from "@/lib/auth/callback-url";
 
 export const updateNameAction = formAction({ access: "user", schema: profileNameSchema }, async (input, user) => {
   const updated = await updateName(user.id, input);
@@ -12,7 +16,13 @@ export const updateNameAction = formAction({ access: "user", schema: profileName
 });
 
 export const changePasswordAction = formAction({ access: "user", schema: changePasswordSchema }, async (input, user) => {
-  const { revokedTokens } = await changePassword(user.id, input);
-  const tokens = revokedTokens > 0 ? ` ${revokedTokens} API token${revokedTokens === 1 ? " was" : "s were"} revoked.` : "";
-  return { status: "success", message: `Your password has been changed.${tokens}` };
+  await changePassword(user.id, input);
+  // The change outdates every session, this one included (lib/auth/session-token.ts): sign in
+  // afresh with the new password and come back to say it worked.
+  try {
+    await signInWithPassword(user.email, input.newPassword, "/profile?changed=password");
+  } catch (error) {
+    if (isAppError(error)) redirect(signInPath("/profile")); // e.g. this IP is throttled
+    throw error; // NEXT_REDIRECT
+  }
 });

@@ -4,8 +4,11 @@ import { ChangePasswordForm, ProfileNameForm } from "@/components/auth/profile-f
 
 export const metadata: Metadata = { title: "My profile" };
 
-export default async function ProfilePage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ProfilePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/profile");
+  const passwordChanged = (await searchParams).changed === "password";
 
   return (
     <div className="mx-auto max-w-xl space-y-6">
@@ -16,6 +19,11 @@ export default async function ProfilePage() {
           {user.role === "ADMIN" ? " (operator)" : null}
         </p>
       </header>
+      {passwordChanged ? (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+          Your password has been changed. You were signed out everywhere else, and any API tokens you created were revoked.
+        </p>
+      ) : null}
       <ProfileNameForm name={user.name} />
       <ChangePasswordForm />
     </div>

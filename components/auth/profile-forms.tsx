@@ -48,7 +48,7 @@ export function ChangePasswordForm() {
       <h2 id="password-heading" className="text-lg font-semibold">
         Change password
       </h2>
-      <p className="mb-4 text-sm text-slate-600">You stay signed in here. Any API tokens you created stop working.</p>
+      <p className="mb-4 text-sm text-slate-600">You stay signed in here; other devices are signed out and API tokens stop working.</p>
       {/* Password fields are never refilled from the submitted values. */}
       <form ref={formRef} action={action} noValidate className="space-y-4">
         <FormAlert state={state} />

@@ -5,15 +5,21 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { assertNotThrottled, clearFailures, emailThrottleKey, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import { passwordStamp } from "@/lib/auth/session-token";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { TokenInput } from "@/lib/schemas/auth";
+
+export interface AuthenticatedUser extends CurrentUser {
+  /** For the session JWT (lib/auth/session-token.ts): outdated when the password changes. */
+  passwordStamp: string;
+}
 
 /**
  * Returns the account for a correct email and password. Throws RATE_LIMITED while the email or the
  * client's IP is blocked (checked before the password, so a blocked key learns nothing), and
  * INVALID_CREDENTIALS otherwise, without saying whether the email exists.
  */
-export async function authenticateWithPassword(input: TokenInput, headers: Headers): Promise<CurrentUser> {
+export async function authenticateWithPassword(input: TokenInput, headers: Headers): Promise<AuthenticatedUser> {
   const email = input.email.trim().toLowerCase();
   const keys = throttleKeys(email, headers);
   await assertNotThrottled(keys);
@@ -31,5 +37,5 @@ export async function authenticateWithPassword(input: TokenInput, headers: Heade
     throw new AppError("INVALID_CREDENTIALS");
   }
   await clearFailures(emailThrottleKey(email));
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, passwordStamp: passwordStamp(user.passwordHash) };
 }

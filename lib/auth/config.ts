@@ -27,7 +27,13 @@ function authConfig(): NextAuthConfig {
           if (!parsed.success) return null;
           try {
             const user = await authenticateWithPassword(parsed.data, request.headers);
-            const signedIn: User & { role: string } = { id: user.id, email: user.email, name: user.name, role: user.role };
+            const signedIn: User & { role: string; stamp: string } = {
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              stamp: user.passwordStamp,
+            };
             return signedIn;
           } catch (error) {
             return authorizeFailure(error);
@@ -38,11 +44,15 @@ function authConfig(): NextAuthConfig {
     callbacks: {
       // The token carries id, name and role for display; every access decision re-reads the
       // user from the database (lib/auth/current-user.ts), so a stale token grants nothing.
+      // Updates (POST /api/auth/session) change nothing: re-stamping there would let a session
+      // from before a password change revive itself.
       jwt({ token, user }) {
         if (user) {
+          const signedIn = user as { role?: string; stamp?: string };
           token.sub = user.id;
           token.name = user.name;
-          token.role = (user as { role?: string }).role;
+          token.role = signedIn.role;
+          token.stamp = signedIn.stamp;
         }
         return token;
       },

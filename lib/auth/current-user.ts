@@ -1,14 +1,15 @@
 // Who is asking. Route handlers pass their Request (a bearer token or the session cookie);
-// server components and actions read the session. Either way the user row is read fresh from
-// the database, so a demoted admin or a deleted account loses access on the next request, not
-// when an old session JWT expires.
+// server components and actions read the session cookie. Either way the user row is read fresh
+// from the database, so a demoted admin, a deleted account or a session from before a password
+// change loses access on the next request, not when an old session JWT expires.
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getToken } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { userForApiToken } from "@/lib/auth/api-tokens";
 import { signInPath } from "@/lib/auth/callback-url";
+import { passwordStamp, readSessionClaims } from "@/lib/auth/session-token";
 
 export interface CurrentUser {
   id: string;
@@ -17,11 +18,15 @@ export interface CurrentUser {
   role: "PASSENGER" | "ADMIN";
 }
 
-const SESSION_COOKIE = "authjs.session-token";
-const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
-
-async function loadUser(id: string): Promise<CurrentUser | null> {
-  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true } });
+async function userForSession(cookieHeader: string): Promise<CurrentUser | null> {
+  const claims = await readSessionClaims(cookieHeader);
+  if (!claims) return null;
+  const row = await db().user.findUnique({
+    where: { id: claims.userId },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+  });
+  if (!row || claims.stamp !== passwordStamp(row.passwordHash)) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
 /**
@@ -35,32 +40,21 @@ export async function getRequestUser(request: Request): Promise<CurrentUser | nu
     const token = authorization.slice(authorization.indexOf(" ") + 1).trim();
     return token ? userForApiToken(token) : null;
   }
-  const userId = await sessionUserIdFrom(request);
-  return userId ? loadUser(userId) : null;
+  return userForSession(request.headers.get("cookie") ?? "");
 }
 
 /**
- * Decodes the session cookie of this very Request (rather than calling auth(), which reads
- * next/headers), so route handlers work the same when called directly, as tests do.
+ * The signed-in person for server components and actions; one database read per request.
+ * Reads cookies() rather than the raw Cookie header because after a server action refreshes the
+ * session cookie, the re-render sees the new value there.
  */
-async function sessionUserIdFrom(request: Request): Promise<string | null> {
-  const secret = process.env.AUTH_SECRET;
-  const cookie = request.headers.get("cookie") ?? "";
-  if (!secret || !cookie.includes(SESSION_COOKIE)) return null;
-  // Auth.js uses the __Secure- name (and salt) when the site is served over https.
-  const secureCookie = cookie.includes(SECURE_SESSION_COOKIE);
-  const token = await getToken({ req: request, secret, secureCookie });
-  return typeof token?.sub === "string" ? token.sub : null;
-}
-
-/** The signed-in person for server components and actions; one database read per request. */
 export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
-  // Loaded on first use: route handlers only need getRequestUser, and next-auth's ESM build
-  // (bare "next/server" imports) cannot be loaded by plain Node, e.g. when tests call handlers.
-  const { auth } = await import("@/lib/auth/config");
-  const session = await auth();
-  const id = session?.user?.id;
-  return id ? loadUser(id) : null;
+  const jar = await cookies();
+  const header = jar
+    .getAll()
+    .map((c) => `${c.name}=${c.value}`)
+    .join("; ");
+  return userForSession(header);
 });
 
 /** For pages that need an account: sends a signed-out visitor to sign in, then back here. */

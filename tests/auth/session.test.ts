@@ -1,18 +1,24 @@
-// The session-cookie half of getRequestUser: a JWT minted the way Auth.js mints it, read back from
-// a plain Request, with the role always taken from the database rather than the token.
+// The session-cookie half of getRequestUser: a JWT minted the way Auth.js mints it (with the
+// claims our jwt callback adds), read back from a plain Request, with the role always taken from
+// the database and the session refused once the password has changed.
 import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { GET as adminOverview } from "@/app/api/v1/admin/overview/route";
 import { db } from "@/lib/db";
 import { getRequestUser } from "@/lib/auth/current-user";
 import { issueApiToken } from "@/lib/auth/api-tokens";
+import { passwordStamp } from "@/lib/auth/session-token";
+import { changePassword } from "@/lib/auth/profile";
 import { createUser } from "../helpers/factories";
 import { call } from "./http";
 
 const COOKIE = "authjs.session-token";
 
-async function sessionCookie(claims: Record<string, unknown>, name = COOKIE): Promise<string> {
-  const value = await encode({ token: claims, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 3600 });
+/** A session as sign-in issues it: `stamp` is taken from the stored password hash unless given. */
+async function sessionCookie(claims: Record<string, unknown> & { sub: string }, name = COOKIE): Promise<string> {
+  const { passwordHash } = await db().user.findUniqueOrThrow({ where: { id: claims.sub } });
+  const token = { stamp: passwordStamp(passwordHash), ...claims };
+  const value = await encode({ token, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 3600 });
   return `${name}=${value}`;
 }
 
@@ -54,6 +60,17 @@ describe("session cookies", () => {
 
     await db().user.delete({ where: { id: user.id } });
     expect(await getRequestUser(withCookie(cookie))).toBeNull();
+  });
+
+  it("are all refused once the password changes, and one without a stamp never counts", async () => {
+    const { user, password } = await createUser();
+    const cookie = await sessionCookie({ sub: user.id });
+    expect((await getRequestUser(withCookie(cookie)))?.id).toBe(user.id);
+    expect(await getRequestUser(withCookie(await sessionCookie({ sub: user.id, stamp: undefined })))).toBeNull();
+
+    await changePassword(user.id, { currentPassword: password, newPassword: "changed-password-1", confirmPassword: "changed-password-1" });
+    expect(await getRequestUser(withCookie(cookie))).toBeNull();
+    expect((await getRequestUser(withCookie(await sessionCookie({ sub: user.id }))))?.id).toBe(user.id);
   });
 
   it("give way to a bearer token when both are sent, and a bad bearer token does not fall back", async () => {
