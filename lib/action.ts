@@ -25,22 +25,29 @@ export function formAction<A extends Access, S extends z.ZodType>(
 
       const parsed = spec.schema.safeParse(values);
       if (!parsed.success) {
-        return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(parsed.error), values };
+        return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(parsed.error), values: echoable(values) };
       }
       return (await handler(parsed.data, user as UserFor<A>)) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() must reach Next.js
       const appError = toAppError(error);
       const fieldErrors = (appError.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
-      return { status: "error", message: appError.message, fieldErrors, values };
+      return { status: "error", message: appError.message, fieldErrors, values: echoable(values) };
     }
   };
 }
 
+/** The submitted text fields, for the schema; echoed back to the form minus secrets. */
 function textValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
   }
   return out;
+}
+
+const SECRET_FIELD = /password|card|cvc|secret|token/i;
+
+function echoable(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELD.test(key)));
 }
