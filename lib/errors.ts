@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   SEAT_UNAVAILABLE: { status: 409, message: "A chosen seat was just taken. Pick another seat." },
   SOLD_OUT: { status: 409, message: "Not enough seats are left in this class for your journey." },
   HOLD_EXPIRED: { status: 409, message: "Your seat hold has run out. Search again to book." },
+  SERVICE_NOT_BOOKABLE: { status: 409, message: "This train can no longer be booked: it has left or was cancelled." },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: "This Idempotency-Key was already used for a different request." },
   RATE_LIMITED: { status: 429, message: "Too many attempts. Wait a few minutes and try again." },
   INTERNAL: { status: 500, message: "Something went wrong on our side. Try again in a moment." },

@@ -39,3 +39,9 @@ export function isUniqueViolation(error: unknown): boolean {
   const kind = e.cause?.kind ?? e.meta?.driverAdapterError?.cause?.kind;
   return kind === "UniqueConstraintViolation" || sqlState(e) === "23505";
 }
+
+/** `FOR UPDATE NOWAIT` (or lock_timeout) found the row locked by another transaction: 55P03. */
+export function isLockNotAvailable(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  return sqlState(error as MaybeDbError) === "55P03";
+}

@@ -1,0 +1,16 @@
+// POST /api/v1/bookings (Idempotency-Key required): hold seats -> 201 booking (HELD).
+// GET  /api/v1/bookings: the caller's own bookings, newest first.
+import { json, route } from "@/lib/http";
+import { db } from "@/lib/db";
+import { createBookingSchema } from "@/lib/schemas/booking";
+import { actorOf } from "@/lib/booking/events";
+import { createBooking } from "@/lib/booking/create-booking";
+import { listOwnBookings } from "@/lib/booking/booking-view";
+import { readIdempotencyKey } from "@/lib/idempotency/with-idempotency";
+
+export const POST = route({ access: "user", body: createBookingSchema }, async ({ request, user, body }) => {
+  const result = await createBooking(actorOf(user), body, readIdempotencyKey(request));
+  return json(result.body, result.status, result.headers);
+});
+
+export const GET = route({ access: "user" }, async ({ user }) => json({ bookings: await listOwnBookings(db(), user.id) }));

@@ -1,0 +1,61 @@
+// The transaction runner for every booking write: serializable() (SERIALIZABLE, retried on
+// serialization failure) plus a retry that serializable() does not do, for seat rows found locked
+// by `FOR UPDATE NOWAIT` (lib/booking/inventory.ts explains why the lock does not simply wait).
+//
+// Waiting is bounded by time rather than by a count of attempts, because how many attempts a
+// request needs depends on how many others are queued, not on how long the user will wait.
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { serializable, type SerializableOptions } from "@/lib/db/serializable";
+import { isLockNotAvailable } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors";
+import { inTurn } from "@/lib/booking/inventory-queue";
+
+export interface BookingTxOptions {
+  /** Runs before every attempt, outside the transaction: a cheap check that can refuse early. */
+  beforeAttempt?: () => Promise<void>;
+  /** How long to keep retrying while seats are locked by other bookings (BOOKING_LOCK_WAIT_MS). */
+  lockWaitMs?: number;
+  /** Take turns in this process with other requests for the same inventory (lib/booking/inventory-queue.ts). */
+  queueKey?: string;
+  onRetry?: (reason: "locked" | "serialization", attempt: number) => void;
+}
+
+const DEFAULT_LOCK_WAIT_MS = 8_000;
+const MAX_BACKOFF_MS = 40;
+
+function lockWaitMs(): number {
+  const fromEnv = Number(process.env.BOOKING_LOCK_WAIT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_LOCK_WAIT_MS;
+}
+
+export type TxRunner = <T>(work: (tx: Tx) => Promise<T>, options?: BookingTxOptions) => Promise<T>;
+
+export const bookingTx: TxRunner = async (work, options = {}) => {
+  const waitMs = options.lockWaitMs ?? lockWaitMs();
+  if (options.queueKey) return inTurn(options.queueKey, waitMs, () => attempts(work, waitMs, options));
+  return attempts(work, waitMs, options);
+};
+
+async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options: BookingTxOptions): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  const serializableOptions: SerializableOptions = {
+    onRetry: (attempt) => options.onRetry?.("serialization", attempt),
+  };
+  for (let attempt = 1; ; attempt++) {
+    await options.beforeAttempt?.();
+    try {
+      return await serializable(work, serializableOptions);
+    } catch (error) {
+      if (!isLockNotAvailable(error)) throw error;
+      if (Date.now() >= deadline) {
+        throw new AppError("SERVICE_BUSY", undefined, { reason: "seats are locked by other bookings", attempts: attempt });
+      }
+      options.onRetry?.("locked", attempt);
+      // Jittered, growing to a few times a booking transaction's length: long enough not to
+      // hammer the lock holder, short enough that the seats are not left idle.
+      const cap = Math.min(MAX_BACKOFF_MS, 2 * 1.5 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, cap / 2 + Math.random() * cap));
+    }
+  }
+}

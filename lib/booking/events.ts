@@ -1,0 +1,46 @@
+// The booking's append-only history. Every state change writes its event in the same transaction
+// as the change itself, so the log can never miss a change nor record one that was rolled back.
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type BookingEventType = "HELD" | "CONFIRMED" | "PAYMENT_DECLINED" | "CANCELLED" | "EXPIRED";
+
+export interface UserActor {
+  userId: string;
+  role: "PASSENGER" | "ADMIN";
+}
+
+/** Who caused a change: a signed-in person (with the role they acted in) or the system itself. */
+export type Actor = UserActor | "SYSTEM";
+
+export function actorOf(user: { id: string; role: "PASSENGER" | "ADMIN" }): UserActor {
+  return { userId: user.id, role: user.role };
+}
+
+function actorColumns(actor: Actor): { actorUserId: string | null; actorRole: string } {
+  return actor === "SYSTEM" ? { actorUserId: null, actorRole: "SYSTEM" } : { actorUserId: actor.userId, actorRole: actor.role };
+}
+
+export async function appendEvent(
+  tx: Tx,
+  bookingId: string,
+  type: BookingEventType,
+  actor: Actor,
+  data: Prisma.InputJsonObject = {},
+): Promise<void> {
+  await tx.bookingEvent.create({ data: { bookingId, type, ...actorColumns(actor), data } });
+}
+
+/** One event per booking for a batch change (the hold sweeper expires many at once). */
+export async function appendEvents(
+  tx: Tx,
+  bookingIds: string[],
+  type: BookingEventType,
+  actor: Actor,
+  data: Prisma.InputJsonObject = {},
+): Promise<void> {
+  if (bookingIds.length === 0) return;
+  const columns = actorColumns(actor);
+  await tx.bookingEvent.createMany({ data: bookingIds.map((bookingId) => ({ bookingId, type, ...columns, data })) });
+}

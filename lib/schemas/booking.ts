@@ -1,0 +1,148 @@
+// Booking API input and output. Prisma-free: the booking form and seat map import these in the
+// browser, the route handlers parse with the very same schemas, and GET /api/v1/openapi.json is
+// generated from them, so the document cannot drift from what the server accepts.
+import { z } from "zod";
+import { stationCode } from "@/lib/schemas/search";
+
+export const MAX_PASSENGERS = 6;
+
+export const BERTH_PREFERENCES = ["NONE", "LOWER", "MIDDLE", "UPPER", "SIDE_LOWER", "SIDE_UPPER", "WINDOW", "AISLE"] as const;
+export const BOOKING_STATUSES = ["HELD", "CONFIRMED", "WAITLISTED", "CANCELLED", "EXPIRED"] as const;
+export const BERTHS = ["LOWER", "MIDDLE", "UPPER", "SIDE_LOWER", "SIDE_UPPER"] as const;
+
+const codeField = z.string().trim().toUpperCase().regex(/^[A-Z0-9_]{2,20}$/, "Use a code like SECOND.");
+
+export const passengerInputSchema = z.object({
+  name: z.string({ error: "Enter the passenger's name." }).trim().min(1, "Enter the passenger's name.").max(100, "Use at most 100 characters."),
+  age: z.number({ error: "Enter the passenger's age." }).int("Age is a whole number.").min(0, "Age cannot be negative.").max(125, "Enter a real age."),
+  berthPreference: z.enum(BERTH_PREFERENCES).optional(),
+  seatId: z.string().min(1).max(64).optional(),
+});
+
+export const createBookingSchema = z
+  .object({
+    serviceId: z.string().min(1).max(64),
+    from: stationCode,
+    to: stationCode,
+    class: codeField,
+    quota: codeField.optional(),
+    passengers: z
+      .array(passengerInputSchema)
+      .min(1, "Add at least one passenger.")
+      .max(MAX_PASSENGERS, `At most ${MAX_PASSENGERS} passengers per booking.`),
+  })
+  .refine((b) => b.from !== b.to, { path: ["to"], message: "Departure and arrival stations must differ." })
+  .refine((b) => b.passengers.every((p) => p.seatId) || b.passengers.every((p) => !p.seatId), {
+    path: ["passengers"],
+    message: "Choose a seat for every passenger, or for none and let us choose.",
+  })
+  .refine((b) => new Set(b.passengers.map((p) => p.seatId).filter(Boolean)).size === b.passengers.filter((p) => p.seatId).length, {
+    path: ["passengers"],
+    message: "Each passenger needs a different seat.",
+  });
+export type CreateBookingInput = z.infer<typeof createBookingSchema>;
+
+/** Digits, optionally grouped by spaces or dashes as printed on the card; checked further by the provider. */
+export const paymentSchema = z.object({
+  cardNumber: z
+    .string({ error: "Enter the card number." })
+    .transform((s) => s.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^\d{12,19}$/, "Enter the 12 to 19 digits of the card number.")),
+});
+export type PaymentInput = z.infer<typeof paymentSchema>;
+
+export const seatMapQuerySchema = z
+  .object({ from: stationCode, to: stationCode })
+  .refine((q) => q.from !== q.to, { path: ["to"], message: "Departure and arrival stations must differ." });
+export type SeatMapQuery = z.infer<typeof seatMapQuerySchema>;
+
+/** The Idempotency-Key header: any client-chosen string; a UUID is the usual choice. */
+export const idempotencyKeySchema = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, "Use printable ASCII without spaces.");
+
+// ---------------------------------------------------------------------------------------------
+// Responses (documentation and client typing; the server builds them in lib/booking/booking-view.ts)
+// ---------------------------------------------------------------------------------------------
+
+export const moneySchema = z.object({ amount: z.number().int().describe("Minor units (grosze)."), currency: z.string().length(3) });
+
+export const bookedPassengerSchema = z.object({
+  name: z.string(),
+  age: z.number().int(),
+  berthPreference: z.enum(BERTH_PREFERENCES),
+  seatId: z.string().nullable(),
+  coach: z.string().nullable(),
+  number: z.number().int().nullable(),
+  berth: z.enum(BERTHS).nullable(),
+  status: z.enum(["CONFIRMED", "WAITLISTED", "CANCELLED"]),
+  fare: moneySchema,
+});
+
+export const bookingSchema = z.object({
+  pnr: z.string().length(10),
+  status: z.enum(BOOKING_STATUSES),
+  serviceId: z.string(),
+  from: z.string().describe("Station code"),
+  to: z.string().describe("Station code"),
+  fromName: z.string(),
+  toName: z.string(),
+  class: z.string(),
+  quota: z.string(),
+  train: z.object({ number: z.string(), name: z.string() }),
+  departure: z.string().describe("ISO 8601 in the departure station's zone"),
+  arrival: z.string().describe("ISO 8601 in the arrival station's zone"),
+  holdExpiresAt: z.string().nullable(),
+  total: moneySchema,
+  passengers: z.array(bookedPassengerSchema),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+});
+export type BookingView = z.infer<typeof bookingSchema>;
+
+export const paymentResultSchema = z.object({
+  booking: bookingSchema,
+  payment: z.object({ id: z.string(), status: z.enum(["SUCCEEDED", "DECLINED"]), amount: moneySchema, cardLast4: z.string() }),
+});
+
+export const refundQuoteSchema = z.object({
+  pnr: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  cancellable: z.boolean(),
+  refund: moneySchema,
+  hoursBeforeDeparture: z.number(),
+  rule: z.object({ minHoursBefore: z.number().int(), refundBasisPoints: z.number().int(), fee: moneySchema }).nullable(),
+  reason: z.string().describe("Why this amount: PAID_FARE_RULE, NOT_PAID, SERVICE_CANCELLED, NO_RULE"),
+});
+export type RefundQuoteView = z.infer<typeof refundQuoteSchema>;
+
+export const cancelResultSchema = z.object({ booking: bookingSchema, refund: moneySchema });
+
+export const seatSchema = z.object({
+  seatId: z.string(),
+  number: z.number().int(),
+  berth: z.enum(BERTHS).nullable(),
+  position: z.enum(["WINDOW", "MIDDLE", "AISLE"]).nullable(),
+  row: z.number().int(),
+  col: z.number().int(),
+  bay: z.number().int().nullable(),
+  quota: z.string(),
+  available: z.boolean(),
+});
+
+export const seatMapSchema = z.object({
+  serviceId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  coaches: z.array(
+    z.object({
+      coach: z.string(),
+      position: z.number().int(),
+      class: z.string(),
+      kind: z.enum(["SEATED", "SLEEPER"]),
+      rows: z.number().int(),
+      columns: z.number().int(),
+      seats: z.array(seatSchema),
+    }),
+  ),
+});
+export type SeatMapView = z.infer<typeof seatMapSchema>;

@@ -1,0 +1,73 @@
+// Shared pieces for the booking tests: signed-in API callers, route calls with path parameters,
+// fares, and a network departing in the future.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/client";
+import { createUser } from "../helpers/factories";
+import { createMiniNetwork } from "../helpers/network-fixture";
+
+export const SECOND_FARE = { baseMinor: 1500, perKmMinor: 28, minMinor: 2500 };
+
+/** The SECOND class fare the tests price with (the seed brings real ones). Safe to call from every file. */
+export async function ensureFares(): Promise<void> {
+  await db().travelClass.upsert({ where: { code: "SECOND" }, update: {}, create: { code: "SECOND", name: "Second class", sortOrder: 2 } });
+  if (!(await db().fareRate.findFirst({ where: { classCode: "SECOND", validTo: null } }))) {
+    await db().fareRate.create({ data: { classCode: "SECOND", ...SECOND_FARE, currency: "PLN", validFrom: new Date("2020-01-01") } });
+  }
+}
+
+export interface ApiUser {
+  id: string;
+  role: Role;
+  auth: Record<string, string>;
+}
+
+/** A user with a live API token, as a client that called POST /auth/token would have. */
+export async function apiUser(role: Role = "PASSENGER"): Promise<ApiUser> {
+  const { user } = await createUser({ role });
+  const token = randomBytes(32).toString("base64url");
+  await db().apiToken.create({
+    data: { userId: user.id, tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  return { id: user.id, role, auth: { authorization: `Bearer ${token}` } };
+}
+
+export function daysAhead(days: number, hourUtc = 8): Date {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  d.setUTCHours(hourUtc, 0, 0, 0);
+  return d;
+}
+
+/** A -> B -> C (100 km, then 150 km) with one coach of `seats` seats, departing `days` from now. */
+export async function futureNetwork(seats: number, days = 5) {
+  const departsAt = daysAhead(days);
+  return createMiniNetwork({ departsAt, serviceDate: departsAt.toISOString().slice(0, 10), seats });
+}
+
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+
+export interface Called<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function callRoute<T = any, P = Record<string, string>>( // eslint-disable-line @typescript-eslint/no-explicit-any
+  handler: Handler<P>,
+  options: { method?: string; path: string; params?: P; body?: unknown; headers?: Record<string, string> },
+): Promise<Called<T>> {
+  const headers: Record<string, string> = { ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...options.headers };
+  const request = new Request(`http://localhost${options.path}`, {
+    method: options.method ?? "GET",
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as P) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}
+
+export function newKey(): string {
+  return randomUUID();
+}
