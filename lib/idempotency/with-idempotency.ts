@@ -72,7 +72,8 @@ function replay(row: KeyRow, hash: string): IdempotentResult {
 
 export async function idempotent(
   spec: IdempotencySpec,
-  work: (tx: Tx) => Promise<StoredResponse>,
+  /** Gets the transaction and the validated key. */
+  work: (tx: Tx, key: string) => Promise<StoredResponse>,
   options: { runTx: TxRunner; precheck?: () => Promise<void> },
 ): Promise<IdempotentResult> {
   const key = parseKey(spec.key);
@@ -91,7 +92,7 @@ export async function idempotent(
         skipDuplicates: true,
       });
       if (count === 0) return { replayOf: await tx.idempotencyKey.findUniqueOrThrow({ where }) };
-      const response = await work(tx);
+      const response = await work(tx, key);
       await tx.idempotencyKey.update({
         where: { id },
         data: { responseStatus: response.status, responseBody: response.body as Prisma.InputJsonValue, completedAt: new Date() },

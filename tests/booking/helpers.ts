@@ -71,3 +71,14 @@ export async function callRoute<T = any, P = Record<string, string>>( // eslint-
 export function newKey(): string {
   return randomUUID();
 }
+
+/** Moves a hold's end into the past, as if its minutes had run out. */
+export async function lapseHold(pnr: string): Promise<void> {
+  const past = new Date(Date.now() - 1000);
+  const booking = await db().booking.update({ where: { pnr }, data: { holdExpiresAt: past } });
+  await db().seatAllocation.updateMany({ where: { passenger: { bookingId: booking.id } }, data: { expiresAt: past } });
+}
+
+export async function eventsOf(pnr: string) {
+  return db().bookingEvent.findMany({ where: { booking: { pnr } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}

@@ -1,0 +1,48 @@
+// The hold sweeper: marks HELD bookings whose hold has run out as EXPIRED and releases their seats.
+// Housekeeping only: an expired hold stops counting the instant it expires (the live-allocation
+// predicate), so a late or missed sweep never keeps a seat off sale; it just brings the recorded
+// status in line and writes the EXPIRED event.
+import "server-only";
+import { serializable } from "@/lib/db/serializable";
+import { appendEvents } from "@/lib/booking/events";
+
+export interface SweepResult {
+  expired: number;
+  batches: number;
+}
+
+const BATCH = 200;
+/** One run's ceiling: a backlog beyond it waits for the next run rather than holding one request open. */
+const MAX_BATCHES = 25;
+
+export async function expireHolds(options: { batchSize?: number } = {}): Promise<SweepResult> {
+  const batchSize = options.batchSize ?? BATCH;
+  let expired = 0;
+  let batches = 0;
+  while (batches < MAX_BATCHES) {
+    const ids = await serializable(async (tx) => {
+      // SKIP LOCKED: a booking being paid or cancelled right now is left to that transaction (which
+      // sees the lapsed hold itself) and to the next sweep, instead of making the sweep wait.
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Booking"
+        WHERE status = 'HELD' AND "holdExpiresAt" <= now()
+        ORDER BY "holdExpiresAt", id
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED`;
+      const bookingIds = rows.map((r) => r.id);
+      if (bookingIds.length === 0) return bookingIds;
+      await tx.booking.updateMany({ where: { id: { in: bookingIds } }, data: { status: "EXPIRED" } });
+      await tx.bookingPassenger.updateMany({ where: { bookingId: { in: bookingIds } }, data: { status: "CANCELLED" } });
+      await tx.$executeRaw`
+        UPDATE "SeatAllocation" SET "releasedAt" = now()
+        WHERE "releasedAt" IS NULL
+          AND "bookingPassengerId" IN (SELECT id FROM "BookingPassenger" WHERE "bookingId" = ANY(${bookingIds}::text[]))`;
+      await appendEvents(tx, bookingIds, "EXPIRED", "SYSTEM", { reason: "hold ran out" });
+      return bookingIds;
+    });
+    batches++;
+    expired += ids.length;
+    if (ids.length < batchSize) break;
+  }
+  return { expired, batches };
+}

@@ -1,0 +1,129 @@
+// Paying for a held booking. One SERIALIZABLE transaction locks the booking, then its seats,
+// checks the hold is still good, charges, and records the outcome: a SUCCEEDED payment confirms
+// the booking (allocations lose their expiry, events and a notice are written) and a DECLINED one
+// is recorded with the booking left HELD. So there is never a CONFIRMED booking without a
+// SUCCEEDED payment, nor a payment without its booking, and a refused or expired hold charges nothing.
+//
+// The provider is called inside the transaction. That is acceptable for the sandbox, which is
+// local, instant and idempotent per key (a retried transaction gets the same charge back). A real
+// remote provider must not be called while rows are locked: write a PENDING Payment in one
+// transaction, call the provider outside, settle PENDING -> SUCCEEDED/DECLINED in a second
+// transaction (or from its webhook), and reconcile PENDING rows left by crashes.
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { PaymentProvider } from "@/lib/payments/provider";
+import { last4 } from "@/lib/payments/card";
+import { appendEvent, type UserActor } from "@/lib/booking/events";
+import { currentTime } from "@/lib/booking/clock";
+import { notifyInApp } from "@/lib/booking/notifications";
+import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
+
+export interface PaymentSummary {
+  id: string;
+  status: "SUCCEEDED" | "DECLINED";
+  amountMinor: number;
+  currency: string;
+  cardLast4: string;
+  failureCode: string | null;
+}
+
+export interface PayResult {
+  bookingId: string;
+  payment: PaymentSummary;
+}
+
+function refuseUnlessHeld(booking: LockedBooking): void {
+  if (booking.status === "CONFIRMED") throw new AppError("CONFLICT", "This booking is already paid.", { status: booking.status });
+  if (booking.status === "CANCELLED") throw new AppError("CONFLICT", "This booking was cancelled and can no longer be paid.", { status: booking.status });
+  if (booking.status !== "HELD") throw new AppError("HOLD_EXPIRED");
+}
+
+/**
+ * Locks the booking's seats and asks whether another booking holds any of them now. That happens
+ * only if this hold ran out and the seat was sold on: the check then refuses. Reading the seats'
+ * allocations (not just our own rows) is also what lets SERIALIZABLE see a hold transaction that
+ * took a seat at the very moment this one expired, and abort one of the two.
+ */
+async function seatsStillOurs(tx: Tx, booking: LockedBooking): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ takenByOther: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "SeatAllocation" o
+      JOIN "BookingPassenger" op ON op.id = o."bookingPassengerId"
+      WHERE o."serviceSeatId" = ss.id AND op."bookingId" <> ${booking.id}
+        AND o."releasedAt" IS NULL AND (o."expiresAt" IS NULL OR o."expiresAt" > now())
+        AND o."fromSeq" < ${booking.toSeq} AND o."toSeq" > ${booking.fromSeq}) AS "takenByOther"
+    FROM "ServiceSeat" ss
+    WHERE ss.id IN (
+      SELECT a."serviceSeatId" FROM "SeatAllocation" a
+      JOIN "BookingPassenger" p ON p.id = a."bookingPassengerId"
+      WHERE p."bookingId" = ${booking.id} AND a."releasedAt" IS NULL)
+    ORDER BY ss.id
+    FOR UPDATE OF ss`;
+  return rows.length > 0 && rows.every((r) => !r.takenByOther);
+}
+
+export async function payBooking(
+  tx: Tx,
+  actor: UserActor,
+  input: { pnr: string; cardNumber: string; idempotencyKey: string },
+  provider: PaymentProvider,
+): Promise<PayResult> {
+  const booking = await lockOwnBooking(tx, actor.userId, input.pnr);
+  refuseUnlessHeld(booking);
+  const stillOurs = await seatsStillOurs(tx, booking);
+  // Read after the locks: a hold that ran out while this transaction waited for them is over.
+  const now = await currentTime(tx);
+  if (!stillOurs || !booking.holdExpiresAt || booking.holdExpiresAt <= now) throw new AppError("HOLD_EXPIRED");
+
+  const charge = await provider.charge({
+    amountMinor: booking.totalMinor,
+    currency: booking.currency,
+    cardNumber: input.cardNumber,
+    // Per booking as well as per client key, so one key reused on two bookings is two charges.
+    idempotencyKey: `${booking.id}:${input.idempotencyKey}`,
+  });
+  const payment = await tx.payment.create({
+    data: {
+      bookingId: booking.id,
+      provider: provider.name,
+      providerRef: charge.providerRef,
+      amountMinor: booking.totalMinor,
+      currency: booking.currency,
+      status: charge.status,
+      cardLast4: last4(input.cardNumber),
+      failureCode: charge.failureCode ?? null,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now,
+    },
+  });
+  const summary: PaymentSummary = {
+    id: payment.id,
+    status: charge.status,
+    amountMinor: payment.amountMinor,
+    currency: payment.currency,
+    cardLast4: payment.cardLast4!,
+    failureCode: payment.failureCode,
+  };
+  if (charge.status === "DECLINED") {
+    await appendEvent(tx, booking.id, "PAYMENT_DECLINED", actor, { paymentId: payment.id, failureCode: charge.failureCode ?? null });
+    return { bookingId: booking.id, payment: summary };
+  }
+
+  await tx.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", confirmedAt: now, holdExpiresAt: null } });
+  await tx.seatAllocation.updateMany({ where: { passenger: { bookingId: booking.id }, releasedAt: null }, data: { expiresAt: null } });
+  await appendEvent(tx, booking.id, "CONFIRMED", actor, { paymentId: payment.id, amountMinor: payment.amountMinor });
+  await notifyInApp(
+    tx,
+    {
+      userId: actor.userId,
+      bookingId: booking.id,
+      kind: "BOOKING_CONFIRMED",
+      title: `Booking ${booking.pnr} confirmed`,
+      body: "Your payment went through and your seats are confirmed.",
+      data: { pnr: booking.pnr },
+    },
+    now,
+  );
+  return { bookingId: booking.id, payment: summary };
+}
