@@ -1,0 +1,36 @@
+"use client";
+// Live seat availability for one journey on one train. Polls every two seconds while the page is
+// visible, so a seat someone else takes turns taken here without a reload (a later change replaces
+// polling with server-sent events; the query key stays the same so callers need not change).
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { seatMapSchema, type SeatMapView } from "@/lib/schemas/booking";
+import { apiRequest } from "@/components/booking/api-client";
+
+export const SEAT_MAP_REFRESH_MS = 2_000;
+
+export function seatMapKey(serviceId: string, from: string, to: string) {
+  return ["seat-map", serviceId, from, to] as const;
+}
+
+async function fetchSeatMap(serviceId: string, from: string, to: string, signal: AbortSignal): Promise<SeatMapView> {
+  const query = new URLSearchParams({ from, to });
+  const data = await apiRequest<unknown>(`/api/v1/services/${encodeURIComponent(serviceId)}/seats?${query}`, { signal });
+  // Parsed with the server's own schema: a contract change shows up here as an error, not as a map that lies.
+  return seatMapSchema.parse(data);
+}
+
+export function useSeatMap(serviceId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: seatMapKey(serviceId, from, to),
+    queryFn: ({ signal }) => fetchSeatMap(serviceId, from, to, signal),
+    refetchInterval: SEAT_MAP_REFRESH_MS,
+    staleTime: 0,
+    retry: 2,
+  });
+}
+
+/** Ask for fresh availability now (after the server said a seat was taken). */
+export function useRefreshSeatMap(serviceId: string, from: string, to: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: seatMapKey(serviceId, from, to) });
+}
