@@ -59,6 +59,30 @@ describe("POST /api/v1/bookings", () => {
     expect(events.map((e) => [e.type, e.actorUserId, e.actorRole])).toEqual([["HELD", user.id, "PASSENGER"]]);
   });
 
+  it("keeps a sleeper party in one bay and gives them the berths they asked for", async () => {
+    await db().travelClass.upsert({ where: { code: "SLEEPER" }, update: {}, create: { code: "SLEEPER", name: "Sleeper", sortOrder: 3 } });
+    if (!(await db().fareRate.findFirst({ where: { classCode: "SLEEPER" } }))) {
+      await db().fareRate.create({ data: { classCode: "SLEEPER", baseMinor: 5000, perKmMinor: 30, minMinor: 0, currency: "PLN", validFrom: new Date("2020-01-01") } });
+    }
+    const net = await createNet({ coaches: [{ label: "S1", kind: "SLEEPER", classCode: "SLEEPER", size: 2 }] });
+    const [early, party] = [await apiUser(), await apiUser()];
+    // Someone already sleeps in bay 1, so bay 1 has 7 berths but no side-lower left.
+    expect((await book(early, { ...trip(net), class: "SLEEPER", passengers: [{ name: "Early", age: 50, seatId: net.seat("S1", 7) }] })).status).toBe(201);
+
+    const res = await book(party, {
+      ...trip(net),
+      class: "SLEEPER",
+      passengers: [
+        { name: "Babcia", age: 78, berthPreference: "LOWER" },
+        { name: "Tata", age: 45, berthPreference: "UPPER" },
+        { name: "Ola", age: 12, berthPreference: "SIDE_LOWER" },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const got = res.body.passengers.map((p: { berth: string; number: number }) => [p.berth, Math.ceil(p.number / 8)]);
+    expect(got).toEqual([["LOWER", 2], ["UPPER", 2], ["SIDE_LOWER", 2]]);
+  });
+
   it("sells a seat taken A->B again for B->C, and refuses it for A->C", async () => {
     const net = await createNet(seated(4));
     const [first, second, third] = [await apiUser(), await apiUser(), await apiUser()];
