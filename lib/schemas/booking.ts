@@ -47,7 +47,8 @@ export const paymentSchema = z.object({
   cardNumber: z
     .string({ error: "Enter the card number." })
     .transform((s) => s.replace(/[\s-]/g, ""))
-    .pipe(z.string().regex(/^\d{12,19}$/, "Enter the 12 to 19 digits of the card number.")),
+    .pipe(z.string().regex(/^\d{12,19}$/, "Enter the 12 to 19 digits of the card number."))
+    .meta({ description: "12 to 19 digits; spaces and dashes are ignored.", examples: ["4242 4242 4242 4242"] }),
 });
 export type PaymentInput = z.infer<typeof paymentSchema>;
 
@@ -101,7 +102,13 @@ export type BookingView = z.infer<typeof bookingSchema>;
 
 export const paymentResultSchema = z.object({
   booking: bookingSchema,
-  payment: z.object({ id: z.string(), status: z.enum(["SUCCEEDED", "DECLINED"]), amount: moneySchema, cardLast4: z.string() }),
+  payment: z.object({
+    id: z.string(),
+    status: z.literal("SUCCEEDED"),
+    amount: z.number().int().describe("Minor units (grosze)."),
+    currency: z.string().length(3),
+    cardLast4: z.string(),
+  }),
 });
 
 export const refundQuoteSchema = z.object({

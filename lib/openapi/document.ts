@@ -1,0 +1,168 @@
+// The OpenAPI 3.1 description of /api/v1, served at GET /api/v1/openapi.json. Request bodies and
+// query parameters come from the very zod schemas the route handlers parse with (z.toJSONSchema,
+// built into zod 4), so the document cannot promise fields the server would refuse. Response
+// shapes come from lib/schemas where the server builds them from a schema, and are written here
+// for the few older endpoints that have none. tests/booking/openapi.test.ts checks every route
+// file under app/api/v1 is described.
+import { z } from "zod";
+import { registerSchema, tokenSchema } from "@/lib/schemas/auth";
+import { searchQuerySchema } from "@/lib/schemas/search";
+import {
+  bookingSchema,
+  cancelResultSchema,
+  createBookingSchema,
+  paymentResultSchema,
+  paymentSchema,
+  refundQuoteSchema,
+  seatMapQuerySchema,
+  seatMapSchema,
+} from "@/lib/schemas/booking";
+import { ERROR_CODES } from "@/lib/errors";
+
+type Json = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Json {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+  void _dialect;
+  return rest;
+}
+
+const errorSchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(ERROR_CODES) as [keyof typeof ERROR_CODES, ...(keyof typeof ERROR_CODES)[]]),
+    message: z.string().describe("A sentence a person can act on."),
+    details: z.unknown().optional().describe("For VALIDATION_FAILED: { fieldErrors: { field: [message] } }."),
+  }),
+});
+
+const money = z.object({ amount: z.number().int(), currency: z.string() });
+const responses = {
+  register: z.object({ user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(["PASSENGER", "ADMIN"]) }) }),
+  token: z.object({ token: z.string(), expiresAt: z.string() }),
+  stations: z.object({ stations: z.array(z.object({ code: z.string(), name: z.string(), city: z.string() })) }),
+  search: z.object({
+    services: z.array(
+      z.object({
+        serviceId: z.string(),
+        trainNumber: z.string(),
+        trainName: z.string(),
+        date: z.string(),
+        status: z.enum(["SCHEDULED", "DELAYED", "CANCELLED"]),
+        delayMinutes: z.number().int(),
+        departure: z.string(),
+        arrival: z.string(),
+        durationMinutes: z.number().int(),
+        classes: z.array(z.object({ class: z.string(), available: z.number().int(), fare: money })),
+      }),
+    ),
+  }),
+  overview: z.object({}).passthrough().describe("Operator dashboard counts."),
+};
+
+function body(schema: z.ZodType): Json {
+  return { required: true, content: { "application/json": { schema: jsonSchema(schema, "input") } } };
+}
+
+function ok(schema: z.ZodType, description = "OK"): Json {
+  return { description, content: { "application/json": { schema: jsonSchema(schema, "output") } } };
+}
+
+function errors(...codes: (keyof typeof ERROR_CODES)[]): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const code of codes) {
+    const status = String(ERROR_CODES[code].status);
+    const description = out[status] ? `${out[status].description} | ${code}` : code;
+    out[status] = { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+  }
+  return out;
+}
+
+/** Query parameters from an object schema, one per property, in the query string. */
+function queryParameters(schema: z.ZodType): Json[] {
+  const s = jsonSchema(schema, "input") as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, prop]) => ({ name, in: "query", required: s.required?.includes(name) ?? false, schema: prop }));
+}
+
+const pnrParam = { name: "pnr", in: "path", required: true, schema: { type: "string", minLength: 10, maxLength: 10 } };
+const idempotencyHeader = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: true,
+  description: "Client-chosen (a UUID). Same key and body: the first answer again (header Idempotent-Replayed: true). Same key, other body: 422.",
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+};
+const user = [{ bearerAuth: [] }, { sessionCookie: [] }];
+const common = errors("INTERNAL", "SERVICE_BUSY");
+
+export function openApiDocument(): Json {
+  return {
+    openapi: "3.1.0",
+    info: { title: "RailBook API", version: "1.0.0", description: "Search trains, hold seats, pay and cancel. Money is in minor units with an ISO currency." },
+    servers: [{ url: "/api/v1" }],
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "A token from POST /auth/token." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+      },
+      schemas: { Error: jsonSchema(errorSchema, "output"), Booking: jsonSchema(bookingSchema, "output") },
+    },
+    paths: {
+      "/auth/register": {
+        post: { summary: "Create a passenger account", requestBody: body(registerSchema), responses: { 201: ok(responses.register, "Created"), ...errors("VALIDATION_FAILED", "EMAIL_TAKEN"), ...common } },
+      },
+      "/auth/token": {
+        post: { summary: "Exchange email and password for a bearer token", requestBody: body(tokenSchema), responses: { 200: ok(responses.token), ...errors("VALIDATION_FAILED", "INVALID_CREDENTIALS", "RATE_LIMITED"), ...common } },
+      },
+      "/stations": { get: { summary: "All stations", responses: { 200: ok(responses.stations), ...common } } },
+      "/search": {
+        get: { summary: "Services between two stations on a local date", parameters: queryParameters(searchQuerySchema), responses: { 200: ok(responses.search), ...errors("VALIDATION_FAILED"), ...common } },
+      },
+      "/services/{serviceId}/seats": {
+        get: {
+          summary: "Seat map with availability for a journey",
+          parameters: [{ name: "serviceId", in: "path", required: true, schema: { type: "string" } }, ...queryParameters(seatMapQuerySchema)],
+          responses: { 200: ok(seatMapSchema), ...errors("VALIDATION_FAILED", "NOT_FOUND"), ...common },
+        },
+      },
+      "/bookings": {
+        get: { summary: "The caller's bookings, newest first", security: user, responses: { 200: ok(z.object({ bookings: z.array(bookingSchema) })), ...errors("UNAUTHENTICATED"), ...common } },
+        post: {
+          summary: "Hold seats (chosen, or chosen for you) for 10 minutes",
+          security: user,
+          parameters: [idempotencyHeader],
+          requestBody: body(createBookingSchema),
+          responses: {
+            201: { description: "Held", content: { "application/json": { schema: { $ref: "#/components/schemas/Booking" } } } },
+            ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "NOT_FOUND", "SEAT_UNAVAILABLE", "SOLD_OUT", "SERVICE_NOT_BOOKABLE", "IDEMPOTENCY_KEY_REUSED"),
+            ...common,
+          },
+        },
+      },
+      "/bookings/{pnr}": {
+        get: { summary: "One of the caller's bookings", security: user, parameters: [pnrParam], responses: { 200: { description: "OK", content: { "application/json": { schema: { $ref: "#/components/schemas/Booking" } } } }, ...errors("UNAUTHENTICATED", "NOT_FOUND"), ...common } },
+      },
+      "/bookings/{pnr}/payment": {
+        post: {
+          summary: "Pay for a held booking",
+          description: "Sandbox cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.",
+          security: user,
+          parameters: [pnrParam, idempotencyHeader],
+          requestBody: body(paymentSchema),
+          responses: {
+            200: ok(paymentResultSchema, "Paid: the booking is CONFIRMED"),
+            ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "PAYMENT_DECLINED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT", "IDEMPOTENCY_KEY_REUSED"),
+            ...common,
+          },
+        },
+      },
+      "/bookings/{pnr}/cancel": {
+        get: { summary: "The refund cancelling now would give", security: user, parameters: [pnrParam], responses: { 200: ok(refundQuoteSchema), ...errors("UNAUTHENTICATED", "NOT_FOUND"), ...common } },
+        post: { summary: "Cancel; seats are released at once", security: user, parameters: [pnrParam], responses: { 200: ok(cancelResultSchema), ...errors("UNAUTHENTICATED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT"), ...common } },
+      },
+      "/admin/overview": {
+        get: { summary: "Operator dashboard counts (admins)", security: user, responses: { 200: ok(responses.overview), ...errors("UNAUTHENTICATED", "FORBIDDEN"), ...common } },
+      },
+      "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": {} } } } } },
+    },
+  };
+}
