@@ -26,12 +26,12 @@ export async function signIn(page: Page, account: TestAccount): Promise<void> {
 }
 
 export const test = base.extend<{ passenger: TestAccount }>({
-  passenger: async ({ page, request }, use) => {
+  passenger: async ({ page, request }, provide) => {
     const account = newAccount();
     const response = await request.post("/api/v1/auth/register", { data: account });
     expect(response.status(), await response.text()).toBe(201);
     await signIn(page, account);
-    await use(account);
+    await provide(account);
   },
 });
 
