@@ -10,7 +10,7 @@ export async function SiteHeader() {
   const user = await getSessionUser();
 
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 rounded text-lg font-bold text-brand-700" aria-label="RailBook home">
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 fill-current">
@@ -24,6 +24,11 @@ export async function SiteHeader() {
             <li>
               <NavLink href="/">Search</NavLink>
             </li>
+            {user ? (
+              <li>
+                <NavLink href="/bookings">My bookings</NavLink>
+              </li>
+            ) : null}
             {user ? (
               <li>
                 <NavLink href="/profile">My profile</NavLink>

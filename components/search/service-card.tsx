@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ServiceOffer, StationRef } from "@/lib/search/search-services";
 import { clockInZone, dateInZone, daysBetween, formatDuration } from "@/lib/time/zoned";
 import { formatMoney } from "@/lib/money";
@@ -68,6 +69,15 @@ export function ServiceCard({ service, from, to, passengers }: { service: Servic
                   {!enough && c.available > 0 && ` (you need ${passengers})`}
                 </p>
                 <p className="text-sm text-slate-700">{formatMoney(c.fare.amount, c.fare.currency)} per person</p>
+                {!cancelled && c.available > 0 && (
+                  <Link
+                    href={`/services/${service.serviceId}?${new URLSearchParams({ from: from.code, to: to.code, passengers: String(passengers), class: c.class })}`}
+                    aria-label={`Choose seats in ${c.className}, ${service.trainNumber} at ${clockInZone(service.departureAt, from.timeZone)}`}
+                    className="mt-2 inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+                  >
+                    Choose seats
+                  </Link>
+                )}
               </li>
             );
           })}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BookingSummary } from "@/components/booking/booking-summary";
+import { CancelBooking } from "@/components/booking/cancel-booking";
+import { JourneyHeader } from "@/components/booking/journey-header";
+import { PrintButton } from "@/components/booking/print-button";
+import { StatusBadge } from "@/components/booking/status-badge";
+import { bookingForPage, searchAgainHref } from "@/lib/tickets/booking-for-page";
+import { ticketQrSvg } from "@/lib/tickets/ticket-qr";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your e-ticket" };
+
+type Params = Promise<{ pnr: string }>;
+
+export default async function TicketPage({ params }: { params: Params }) {
+  const { pnr } = await params;
+  const { booking } = await bookingForPage(pnr, `/bookings/${pnr}`);
+  const confirmed = booking.status === "CONFIRMED";
+  const qr = confirmed ? await ticketQrSvg(booking.pnr) : null;
+
+  return (
+    <article aria-labelledby="ticket-title" className="space-y-6 print:space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5 print:shadow-none">
+        <div className="space-y-2">
+          <h1 id="ticket-title" className="text-2xl font-bold text-brand-900">
+            {confirmed ? "Your e-ticket" : "Your booking"}
+          </h1>
+          <p className="text-slate-700">
+            Booking reference{" "}
+            <span className="font-mono text-2xl font-semibold tracking-wider text-brand-900" data-testid="pnr">
+              {booking.pnr}
+            </span>
+          </p>
+          <StatusBadge status={booking.status} />
+          {booking.status === "HELD" && (
+            <p className="text-sm text-amber-900">
+              Not paid yet: this is not a ticket until you pay.{" "}
+              <Link href={`/bookings/${booking.pnr}/pay`} className="font-semibold underline print:hidden">
+                Pay now
+              </Link>
+            </p>
+          )}
+          {booking.status === "EXPIRED" && (
+            <p className="text-sm text-slate-700">
+              The seat hold ran out before payment.{" "}
+              <Link href={searchAgainHref(booking)} className="font-semibold text-brand-700 underline print:hidden">
+                Search again
+              </Link>
+            </p>
+          )}
+          {booking.status === "CANCELLED" && <p className="text-sm text-red-800">This booking is cancelled and is not valid for travel.</p>}
+        </div>
+        {qr && (
+          <figure className="w-36 shrink-0 sm:w-44">
+            <div className="rounded-md bg-white ring-1 ring-slate-200" dangerouslySetInnerHTML={{ __html: qr }} />
+            <figcaption className="mt-1 text-center text-xs text-slate-500">Show this code on board</figcaption>
+          </figure>
+        )}
+      </div>
+
+      <JourneyHeader headingLevel={2} train={booking.train} fromName={booking.fromName} toName={booking.toName} departure={booking.departure} arrival={booking.arrival} />
+      <BookingSummary booking={booking} />
+
+      <div className="flex flex-wrap items-center gap-3 print:hidden">
+        {confirmed && (
+          <>
+            <a href={`/bookings/${booking.pnr}/ticket.pdf`} download className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+              Download PDF
+            </a>
+            <PrintButton />
+          </>
+        )}
+        <CancelBooking pnr={booking.pnr} cancellable={booking.status === "HELD" || booking.status === "CONFIRMED"} />
+        <Link href="/bookings" className="ml-auto font-medium text-brand-700 underline">
+          All my bookings
+        </Link>
+      </div>
+    </article>
+  );
+}
