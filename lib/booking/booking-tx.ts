@@ -22,12 +22,15 @@ export interface BookingTxOptions {
 }
 
 const DEFAULT_LOCK_WAIT_MS = 8_000;
-const MAX_BACKOFF_MS = 40;
+const MAX_BACKOFF_MS = 100;
 
 function lockWaitMs(): number {
   const fromEnv = Number(process.env.BOOKING_LOCK_WAIT_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_LOCK_WAIT_MS;
 }
+
+/** Running totals for this process, for logs and the contention tests' reports. */
+export const contention = { lockRetries: 0, serializationRetries: 0, gaveUp: 0 };
 
 export type TxRunner = <T>(work: (tx: Tx) => Promise<T>, options?: BookingTxOptions) => Promise<T>;
 
@@ -40,7 +43,10 @@ export const bookingTx: TxRunner = async (work, options = {}) => {
 async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options: BookingTxOptions): Promise<T> {
   const deadline = Date.now() + waitMs;
   const serializableOptions: SerializableOptions = {
-    onRetry: (attempt) => options.onRetry?.("serialization", attempt),
+    onRetry: (attempt) => {
+      contention.serializationRetries++;
+      options.onRetry?.("serialization", attempt);
+    },
   };
   for (let attempt = 1; ; attempt++) {
     await options.beforeAttempt?.();
@@ -49,12 +55,14 @@ async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options
     } catch (error) {
       if (!isLockNotAvailable(error)) throw error;
       if (Date.now() >= deadline) {
+        contention.gaveUp++;
         throw new AppError("SERVICE_BUSY", undefined, { reason: "seats are locked by other bookings", attempts: attempt });
       }
+      contention.lockRetries++;
       options.onRetry?.("locked", attempt);
       // Jittered, growing to a few times a booking transaction's length: long enough not to
       // hammer the lock holder, short enough that the seats are not left idle.
-      const cap = Math.min(MAX_BACKOFF_MS, 2 * 1.5 ** attempt);
+      const cap = Math.min(MAX_BACKOFF_MS, 2 * 1.6 ** attempt);
       await new Promise((resolve) => setTimeout(resolve, cap / 2 + Math.random() * cap));
     }
   }

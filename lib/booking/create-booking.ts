@@ -21,7 +21,7 @@ export async function createBooking(actor: UserActor, input: CreateBookingInput,
     },
     {
       runTx: (work, options) => bookingTx(work, { ...options, queueKey }),
-      precheck: () => precheckHold(input),
+      precheck: precheckHold(input),
     },
   );
 }

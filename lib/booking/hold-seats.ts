@@ -57,21 +57,26 @@ function soldOut(free: number): AppError {
  * anyway: an unknown or departed service, seats already taken, too few seats left. During a rush
  * for the last seats this keeps the losers from queueing for the seat locks only to be told no.
  * It only ever refuses; seats are chosen and taken under the locks in holdSeats().
+ *
+ * Returns the check to run before each attempt; the journey is looked up once, the seats each time.
  */
-export async function precheckHold(input: CreateBookingInput): Promise<void> {
-  const journey = await resolveJourney(db(), input.serviceId, input.from, input.to);
-  assertBookable(journey, new Date());
-  const segment = { fromSeq: journey.from.seq, toSeq: journey.to.seq };
-  const chosen = chosenSeatIds(input);
-  if (chosen) {
-    assertChosenSeatsFree(chosen, await seatsOfService(db(), input.serviceId, segment, chosen), input);
-    return;
-  }
-  const { total, free } = await countSeats(db(), { serviceId: input.serviceId, classCode: input.class, quotaCode: quotaOf(input) }, segment);
-  if (total === 0) {
-    throw validationError({ class: [`This train has no ${input.class} seats in the ${quotaOf(input)} quota.`] }, "No such class on this train.");
-  }
-  if (free < input.passengers.length) throw soldOut(free);
+export function precheckHold(input: CreateBookingInput): () => Promise<void> {
+  let journey: Journey | undefined;
+  return async () => {
+    journey ??= await resolveJourney(db(), input.serviceId, input.from, input.to);
+    assertBookable(journey, new Date());
+    const segment = { fromSeq: journey.from.seq, toSeq: journey.to.seq };
+    const chosen = chosenSeatIds(input);
+    if (chosen) {
+      assertChosenSeatsFree(chosen, await seatsOfService(db(), input.serviceId, segment, chosen), input);
+      return;
+    }
+    const { total, free } = await countSeats(db(), { serviceId: input.serviceId, classCode: input.class, quotaCode: quotaOf(input) }, segment);
+    if (total === 0) {
+      throw validationError({ class: [`This train has no ${input.class} seats in the ${quotaOf(input)} quota.`] }, "No such class on this train.");
+    }
+    if (free < input.passengers.length) throw soldOut(free);
+  };
 }
 
 export async function holdSeats(tx: Tx, actor: UserActor, input: CreateBookingInput): Promise<HoldResult> {

@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
-import { createUser } from "../helpers/factories";
+import { uniqueSuffix } from "../helpers/factories";
 import { createMiniNetwork } from "../helpers/network-fixture";
 
 export const SECOND_FARE = { baseMinor: 1500, perKmMinor: 28, minMinor: 2500 };
@@ -22,9 +22,12 @@ export interface ApiUser {
   auth: Record<string, string>;
 }
 
-/** A user with a live API token, as a client that called POST /auth/token would have. */
+/**
+ * A user with a live API token, as a client that called POST /auth/token would have. No password
+ * (these users never sign in with one), which keeps hundreds of them cheap for the rush tests.
+ */
 export async function apiUser(role: Role = "PASSENGER"): Promise<ApiUser> {
-  const { user } = await createUser({ role });
+  const user = await db().user.create({ data: { email: `booker-${uniqueSuffix()}-${randomUUID()}@example.test`, name: "Booking Tester", passwordHash: "!", role } });
   const token = randomBytes(32).toString("base64url");
   await db().apiToken.create({
     data: { userId: user.id, tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 3_600_000) },
