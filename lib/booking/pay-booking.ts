@@ -63,6 +63,23 @@ async function seatsStillOurs(tx: Tx, booking: LockedBooking): Promise<boolean> 
   return rows.length > 0 && rows.every((r) => !r.takenByOther);
 }
 
+/** A train cancelled or gone since the hold was made is not sold, held or not. */
+async function assertStillBookable(tx: Tx, bookingId: string, now: Date): Promise<void> {
+  const [service] = await tx.$queryRaw<{ status: string; leavesAt: Date }[]>`
+    SELECT s.status::text AS status,
+           s."departsAt" + (COALESCE(fs."departureOffsetMinutes", 0) + s."delayMinutes") * INTERVAL '1 minute' AS "leavesAt"
+    FROM "Booking" b
+    JOIN "Service" s ON s.id = b."serviceId"
+    LEFT JOIN "TrainStop" fs ON fs."trainId" = s."trainId" AND fs.sequence = b."fromSeq"
+    WHERE b.id = ${bookingId}`;
+  if (service?.status === "CANCELLED") {
+    throw new AppError("SERVICE_NOT_BOOKABLE", "This train service has been cancelled, so the booking cannot be paid.", { reason: "CANCELLED" });
+  }
+  if (service && service.leavesAt <= now) {
+    throw new AppError("SERVICE_NOT_BOOKABLE", "This train has already left, so the booking cannot be paid.", { reason: "DEPARTED" });
+  }
+}
+
 export async function payBooking(
   tx: Tx,
   actor: UserActor,
@@ -75,6 +92,7 @@ export async function payBooking(
   // Read after the locks: a hold that ran out while this transaction waited for them is over.
   const now = await currentTime(tx);
   if (!stillOurs || !booking.holdExpiresAt || booking.holdExpiresAt <= now) throw new AppError("HOLD_EXPIRED");
+  await assertStillBookable(tx, booking.id, now);
 
   const charge = await provider.charge({
     amountMinor: booking.totalMinor,

@@ -144,6 +144,17 @@ describe("POST /api/v1/bookings/{pnr}/payment", () => {
     expect(await db().payment.count({ where: { booking: { pnr } } })).toBe(0);
   });
 
+  it("refuses to charge for a train cancelled since the hold was made", async () => {
+    const net = await seated(4);
+    const user = await apiUser();
+    const pnr = await hold(user, net);
+    await db().service.update({ where: { id: net.serviceId }, data: { status: "CANCELLED" } });
+    const res = await payFor(user, pnr, GOOD);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: "SERVICE_NOT_BOOKABLE", details: { reason: "CANCELLED" } });
+    expect(await db().payment.count({ where: { booking: { pnr } } })).toBe(0);
+  });
+
   it("needs an Idempotency-Key and answers 404 for someone else's booking", async () => {
     const net = await seated(4);
     const [owner, stranger] = [await apiUser(), await apiUser()];
@@ -164,9 +175,13 @@ describe("POST /api/v1/bookings/{pnr}/payment", () => {
     const started = performance.now();
     for (let round = 0; round < 8; round++) {
       const pnr = await hold(user, net);
+      // Every other round gives the payment a head start, so both orders of arrival get raced.
+      const headStart = round % 2 === 1 ? 15 : 0;
       const [paid, cancelled] = await Promise.all([
         payFor(user, pnr, GOOD),
-        callRoute(cancel, { method: "POST", path: `/api/v1/bookings/${pnr}/cancel`, params: { pnr }, headers: user.auth }),
+        new Promise((resolve) => setTimeout(resolve, headStart)).then(() =>
+          callRoute(cancel, { method: "POST", path: `/api/v1/bookings/${pnr}/cancel`, params: { pnr }, headers: user.auth }),
+        ),
       ]);
       const booking = await db().booking.findUniqueOrThrow({ where: { pnr }, include: { payments: true, refunds: true } });
       const succeeded = booking.payments.filter((p) => p.status === "SUCCEEDED");
