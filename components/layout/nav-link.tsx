@@ -4,9 +4,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/** `exact` marks the link current only on its own path (a section index such as /admin). */
+export function NavLink({ href, children, exact = false }: { href: string; children: ReactNode; exact?: boolean }) {
   const pathname = usePathname();
-  const current = href === "/" ? pathname === "/" || pathname.startsWith("/search") : pathname.startsWith(href);
+  const current =
+    href === "/" ? pathname === "/" || pathname.startsWith("/search") : exact ? pathname === href : pathname.startsWith(href);
   return (
     <Link
       href={href}
