@@ -39,9 +39,11 @@ function BookingRow({ booking }: { booking: BookingView }) {
 }
 
 function Section({ title, bookings, empty }: { title: string; bookings: BookingView[]; empty: string }) {
+  // aria-labelledby takes a space-separated list of ids, so the id must not contain spaces.
+  const headingId = `section-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
   return (
-    <section aria-labelledby={`section-${title}`} className="space-y-3">
-      <h2 id={`section-${title}`} className="text-lg font-semibold text-slate-900">
+    <section aria-labelledby={headingId} className="space-y-3">
+      <h2 id={headingId} className="text-lg font-semibold text-slate-900">
         {title} <span className="text-sm font-normal text-slate-500">({bookings.length})</span>
       </h2>
       {bookings.length === 0 ? <p className="text-slate-600">{empty}</p> : <ul className="space-y-3">{bookings.map((b) => <BookingRow key={b.pnr} booking={b} />)}</ul>}

@@ -8,6 +8,8 @@ import { StatusBadge } from "@/components/booking/status-badge";
 import { bookingForPage, searchAgainHref } from "@/lib/tickets/booking-for-page";
 import { ticketQrSvg } from "@/lib/tickets/ticket-qr";
 
+// No loading.tsx here or above: it would make this page stream, and a streamed page has already
+// answered 200 by the time notFound() runs, so another person's PNR would not be a real 404.
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your e-ticket" };
 
