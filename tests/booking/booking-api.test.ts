@@ -5,7 +5,7 @@ import { GET as listBookings, POST as createBooking } from "@/app/api/v1/booking
 import { GET as getBooking } from "@/app/api/v1/bookings/[pnr]/route";
 import { db } from "@/lib/db";
 import { PNR_ALPHABET } from "@/lib/booking/pnr";
-import { apiUser, callRoute, ensureFares, eventsOf, newKey, SECOND_FARE, type ApiUser } from "./helpers";
+import { apiUser, callRoute, ensureFare, ensureFares, eventsOf, newKey, SECOND_FARE, type ApiUser } from "./helpers";
 import { createNet, type Net } from "./network";
 
 beforeAll(ensureFares);
@@ -60,10 +60,7 @@ describe("POST /api/v1/bookings", () => {
   });
 
   it("keeps a sleeper party in one bay and gives them the berths they asked for", async () => {
-    await db().travelClass.upsert({ where: { code: "SLEEPER" }, update: {}, create: { code: "SLEEPER", name: "Sleeper", sortOrder: 3 } });
-    if (!(await db().fareRate.findFirst({ where: { classCode: "SLEEPER" } }))) {
-      await db().fareRate.create({ data: { classCode: "SLEEPER", baseMinor: 5000, perKmMinor: 30, minMinor: 0, currency: "PLN", validFrom: new Date("2020-01-01") } });
-    }
+    await ensureFare("SLEEPER", { baseMinor: 5000, perKmMinor: 30, minMinor: 0 });
     const net = await createNet({ coaches: [{ label: "S1", kind: "SLEEPER", classCode: "SLEEPER", size: 2 }] });
     const [early, party] = [await apiUser(), await apiUser()];
     // Someone already sleeps in bay 1, so bay 1 has 7 berths but no side-lower left.

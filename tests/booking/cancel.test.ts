@@ -6,7 +6,7 @@ import { POST as createBooking } from "@/app/api/v1/bookings/route";
 import { POST as pay } from "@/app/api/v1/bookings/[pnr]/payment/route";
 import { GET as quote, POST as cancel } from "@/app/api/v1/bookings/[pnr]/cancel/route";
 import { db } from "@/lib/db";
-import { apiUser, callRoute, daysAhead, eventsOf, newKey, type ApiUser } from "./helpers";
+import { apiUser, callRoute, daysAhead, ensureFare, eventsOf, newKey, type ApiUser } from "./helpers";
 import { createNet, type Net } from "./network";
 
 const CLASS = "EUROCLASS";
@@ -14,10 +14,7 @@ const FARE = { baseMinor: 1000, perKmMinor: 10, minMinor: 0 }; // 250 km: 3500
 let rules: Record<string, string>;
 
 beforeAll(async () => {
-  await db().travelClass.upsert({ where: { code: CLASS }, update: {}, create: { code: CLASS, name: "Euro class", sortOrder: 9 } });
-  if (!(await db().fareRate.findFirst({ where: { classCode: CLASS } }))) {
-    await db().fareRate.create({ data: { classCode: CLASS, ...FARE, currency: "EUR", validFrom: new Date("2020-01-01") } });
-  }
+  await ensureFare(CLASS, FARE, "EUR");
   await db().refundRule.deleteMany({ where: { currency: "EUR" } });
   const make = (minHoursBefore: number, refundBasisPoints: number, feeMinor: number, validTo: Date | null = null) =>
     db().refundRule.create({ data: { minHoursBefore, refundBasisPoints, feeMinor, currency: "EUR", validFrom: new Date("2020-01-01"), validTo } });

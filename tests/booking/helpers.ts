@@ -8,12 +8,32 @@ import { createMiniNetwork } from "../helpers/network-fixture";
 
 export const SECOND_FARE = { baseMinor: 1500, perKmMinor: 28, minMinor: 2500 };
 
-/** The SECOND class fare the tests price with (the seed brings real ones). Safe to call from every file. */
-export async function ensureFares(): Promise<void> {
-  await db().travelClass.upsert({ where: { code: "SECOND" }, update: {}, create: { code: "SECOND", name: "Second class", sortOrder: 2 } });
-  if (!(await db().fareRate.findFirst({ where: { classCode: "SECOND", validTo: null } }))) {
-    await db().fareRate.create({ data: { classCode: "SECOND", ...SECOND_FARE, currency: "PLN", validFrom: new Date("2020-01-01") } });
+/**
+ * Reference rows several test files need at once. INSERT ... ON CONFLICT DO NOTHING, because an
+ * upsert (read, then insert) run by two files at the same moment fails on the unique key.
+ */
+export async function ensureClass(code: string, sortOrder = 5): Promise<void> {
+  await db().travelClass.createMany({ data: [{ code, name: code, sortOrder }], skipDuplicates: true });
+}
+
+export async function ensureQuota(code: string): Promise<void> {
+  await db().quota.createMany({ data: [{ code, name: code }], skipDuplicates: true });
+}
+
+/**
+ * A fare for a class (the seed brings real ones). Two files racing here may both add one; they are
+ * identical, so whichever the booking picks prices the same.
+ */
+export async function ensureFare(classCode: string, fare: { baseMinor: number; perKmMinor: number; minMinor: number }, currency = "PLN"): Promise<void> {
+  await ensureClass(classCode);
+  if (!(await db().fareRate.findFirst({ where: { classCode, validTo: null } }))) {
+    await db().fareRate.create({ data: { classCode, ...fare, currency, validFrom: new Date("2020-01-01") } });
   }
+}
+
+/** The SECOND class fare the tests price with. Safe to call from every file. */
+export async function ensureFares(): Promise<void> {
+  await ensureFare("SECOND", SECOND_FARE);
 }
 
 export interface ApiUser {

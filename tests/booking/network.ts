@@ -4,7 +4,7 @@
 // MIDDLE, UPPER on both sides plus SIDE_LOWER and SIDE_UPPER, as lib/network/coach-layouts builds.
 import { db } from "@/lib/db";
 import { uniqueSuffix } from "../helpers/factories";
-import { daysAhead } from "./helpers";
+import { daysAhead, ensureClass, ensureQuota } from "./helpers";
 
 export interface CoachSpec {
   label: string;
@@ -63,7 +63,7 @@ export async function createNet(options: { coaches: CoachSpec[]; departsAt?: Dat
   for (const letter of ["A", "B", "C"]) {
     stations.push(await c.station.create({ data: { code: `${letter}${s}`, name: `Stacja ${letter} ${s}`, city: `Miasto ${s}`, timeZone: "Europe/Warsaw" } }));
   }
-  await c.quota.upsert({ where: { code: "GENERAL" }, update: {}, create: { code: "GENERAL", name: "General" } });
+  await ensureQuota("GENERAL");
   const train = await c.train.create({
     data: {
       number: `BT ${s}`, name: `Testowy ${s}`, type: "INTERCITY", originDepartureMinutes: 0,
@@ -80,8 +80,8 @@ export async function createNet(options: { coaches: CoachSpec[]; departsAt?: Dat
 
   const ids = new Map<string, string>();
   for (const [index, spec] of options.coaches.entries()) {
-    await c.travelClass.upsert({ where: { code: spec.classCode }, update: {}, create: { code: spec.classCode, name: spec.classCode, sortOrder: 5 } });
-    if (spec.quota) await c.quota.upsert({ where: { code: spec.quota.code }, update: {}, create: { code: spec.quota.code, name: spec.quota.code } });
+    await ensureClass(spec.classCode);
+    if (spec.quota) await ensureQuota(spec.quota.code);
     const l = layout(spec);
     const type = await c.coachType.create({
       data: { code: `BT-${s}-${index}`, name: spec.kind, kind: spec.kind, classCode: spec.classCode, rows: l.rows, columns: l.columns, seats: { create: l.seats } },
