@@ -1,0 +1,128 @@
+// Operator forms for prices and pools: fare rates per class, refund rules, quota pools on a train
+// and seat moves between pools on one service. Money is typed in major units ("15.50") and parsed
+// straight to integer minor units from the digits, never through a float. Prisma-free.
+import { z } from "zod";
+import { formInt, nestedForm } from "@/lib/schemas/form-nesting";
+
+const MONEY_PATTERN = /^(\d{1,7})(?:[.,](\d{1,2}))?$/;
+
+/** "15", "15.5", "15,50" -> 1500, 1550, 1550 minor units. */
+export function parseMoneyMinor(text: string): number | null {
+  const match = MONEY_PATTERN.exec(text.trim().replace(/\s/g, ""));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+}
+
+/** 1550 -> "15.50": how a stored amount is put back into a money field. */
+export function minorToInput(minor: number): string {
+  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
+}
+
+function money(label: string) {
+  return z.string({ error: `Enter the ${label}.` }).transform((text, ctx) => {
+    if (text.trim() === "") {
+      ctx.addIssue({ code: "custom", message: `Enter the ${label}.` });
+      return z.NEVER;
+    }
+    const minor = parseMoneyMinor(text);
+    if (minor === null) {
+      ctx.addIssue({ code: "custom", message: "Use an amount like 15.50 (at most 2 decimal places)." });
+      return z.NEVER;
+    }
+    return minor;
+  });
+}
+
+const code = (what: string) => z.string({ error: `Choose a ${what}.` }).trim().toUpperCase().min(1, `Choose a ${what}.`).max(20);
+
+export const fareRateFormSchema = z.object({
+  classCode: code("class"),
+  base: money("base fare"),
+  perKm: money("price per km"),
+  min: money("minimum fare"),
+});
+export type FareRateFormInput = z.infer<typeof fareRateFormSchema>;
+
+/** "90" or "12.5" percent -> basis points (9000, 1250), from the digits. */
+export function percentToBasisPoints(text: string): number | null {
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+}
+
+export function basisPointsToPercent(bp: number): string {
+  return bp % 100 === 0 ? String(bp / 100) : (bp / 100).toFixed(2).replace(/0$/, "");
+}
+
+export const MAX_REFUND_RULES = 12;
+export const MAX_HOURS_BEFORE = 24 * 365;
+
+const refundRuleEntry = z.object({
+  minHoursBefore: formInt({ required: "Enter the hours before departure.", invalid: "Enter whole hours." }).pipe(
+    z.number().min(0, "Hours cannot be negative.").max(MAX_HOURS_BEFORE, `At most ${MAX_HOURS_BEFORE} hours (a year).`),
+  ),
+  refundPercent: z.string({ error: "Enter the share refunded." }).transform((text, ctx) => {
+    const bp = percentToBasisPoints(text);
+    if (bp === null || bp > 10_000) {
+      ctx.addIssue({ code: "custom", message: "Enter a share from 0 to 100 (%)." });
+      return z.NEVER;
+    }
+    return bp;
+  }),
+  fee: money("fee"),
+});
+
+export const refundRulesFormSchema = nestedForm(
+  z
+    .object({
+      currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a currency code like PLN."),
+      rules: z
+        .array(refundRuleEntry, { error: "Add at least one rule." })
+        .min(1, "Add at least one rule.")
+        .max(MAX_REFUND_RULES, `At most ${MAX_REFUND_RULES} rules.`),
+    })
+    .superRefine((input, ctx) => {
+      const seen = new Map<number, number>();
+      input.rules.forEach((rule, i) => {
+        const earlier = seen.get(rule.minHoursBefore);
+        if (earlier !== undefined) {
+          ctx.addIssue({ code: "custom", path: ["rules", i, "minHoursBefore"], message: `Rule ${earlier + 1} already starts at ${rule.minHoursBefore} hours; each threshold once.` });
+        } else seen.set(rule.minHoursBefore, i);
+      });
+    }),
+);
+export type RefundRulesFormInput = z.infer<typeof refundRulesFormSchema>;
+export type RefundRuleEntry = RefundRulesFormInput["rules"][number];
+
+export const MAX_POOL_SEATS = 5_000;
+
+export const trainQuotaFormSchema = z.object({
+  trainId: z.string().min(1).max(64),
+  classCode: code("class"),
+  quotaCode: code("quota").refine((q) => q !== "GENERAL", "General holds whatever no pool reserves; choose another quota."),
+  seatCount: formInt({ required: "Enter the number of seats (0 removes the pool).", invalid: "Enter a whole number." }).pipe(
+    z.number().min(0, "Seats cannot be negative.").max(MAX_POOL_SEATS, `At most ${MAX_POOL_SEATS} seats.`),
+  ),
+});
+export type TrainQuotaFormInput = z.infer<typeof trainQuotaFormSchema>;
+
+export const QUOTA_MOVE_DIRECTIONS = [
+  { value: "INTO_POOL", label: "From General into the pool" },
+  { value: "TO_GENERAL", label: "From the pool back to General" },
+] as const;
+
+export const serviceQuotaMoveSchema = z.object({
+  serviceId: z.string().min(1).max(64),
+  classCode: code("class"),
+  quotaCode: code("quota").refine((q) => q !== "GENERAL", "Choose the pool to move seats into or out of."),
+  direction: z.enum(["INTO_POOL", "TO_GENERAL"], { error: "Choose which way to move the seats." }),
+  count: formInt({ required: "Enter how many seats to move.", invalid: "Enter a whole number." }).pipe(
+    z.number().min(1, "Move at least 1 seat.").max(MAX_POOL_SEATS, `At most ${MAX_POOL_SEATS} seats.`),
+  ),
+});
+export type ServiceQuotaMoveInput = z.infer<typeof serviceQuotaMoveSchema>;
+
+export const trainPickerQuerySchema = z.object({
+  train: z.string().trim().max(64).optional().catch(undefined),
+  service: z.string().trim().max(64).optional().catch(undefined),
+});
