@@ -41,7 +41,7 @@ export function BookingSummary({ booking, className = "" }: { booking: BookingVi
         </tbody>
         <tfoot>
           <tr className="border-t-2 border-slate-200">
-            <th scope="row" colSpan={2} className="pt-3 text-right font-semibold">
+            <th scope="row" colSpan={2} className="pr-3 pt-3 text-right font-semibold">
               Total
             </th>
             <td className="pt-3 text-right text-lg font-semibold tabular-nums" data-testid="booking-summary-total">
