@@ -42,7 +42,11 @@ export const bookingTx: TxRunner = async (work, options = {}) => {
 
 async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options: BookingTxOptions): Promise<T> {
   const deadline = Date.now() + waitMs;
+  // More attempts than the default, with short pauses: on small tables PostgreSQL's SSI locks
+  // whole relations, so a booking can be aborted by unrelated bookings several times in a row.
   const serializableOptions: SerializableOptions = {
+    maxAttempts: 15,
+    maxDelayMs: 80,
     onRetry: (attempt) => {
       contention.serializationRetries++;
       options.onRetry?.("serialization", attempt);

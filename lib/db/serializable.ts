@@ -8,12 +8,14 @@ export interface SerializableOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   timeoutMs?: number;
+  /** Ceiling for one pause between attempts (default: none, the pause keeps doubling). */
+  maxDelayMs?: number;
   /** Called before each retry; used by benchmarks to count retries. */
   onRetry?: (attempt: number, error: unknown) => void;
 }
 
 export async function serializable<T>(work: (tx: Tx) => Promise<T>, options: SerializableOptions = {}): Promise<T> {
-  const { maxAttempts = 8, baseDelayMs = 5, timeoutMs = 15_000, onRetry } = options;
+  const { maxAttempts = 8, baseDelayMs = 5, timeoutMs = 15_000, maxDelayMs = Infinity, onRetry } = options;
   for (let attempt = 1; ; attempt++) {
     try {
       return await db().$transaction(work, { isolationLevel: "Serializable", timeout: timeoutMs, maxWait: timeoutMs });
@@ -23,7 +25,7 @@ export async function serializable<T>(work: (tx: Tx) => Promise<T>, options: Ser
         throw new AppError("SERVICE_BUSY", undefined, { reason: "serialization retries exhausted", attempts: attempt });
       }
       onRetry?.(attempt, error);
-      const cap = baseDelayMs * 2 ** (attempt - 1);
+      const cap = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
       await new Promise((resolve) => setTimeout(resolve, cap / 2 + Math.random() * cap));
     }
   }

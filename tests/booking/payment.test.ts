@@ -185,7 +185,7 @@ describe("POST /api/v1/bookings/{pnr}/payment", () => {
       ]);
       const booking = await db().booking.findUniqueOrThrow({ where: { pnr }, include: { payments: true, refunds: true } });
       const succeeded = booking.payments.filter((p) => p.status === "SUCCEEDED");
-      expect(cancelled.status).toBe(200); // a confirmed booking can still be cancelled
+      expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200); // a confirmed booking can still be cancelled
       if (paid.status === 200) {
         // Paid first, then cancelled: one charge, and the cancellation saw it.
         outcomes.push("paid-then-cancelled");
@@ -193,7 +193,7 @@ describe("POST /api/v1/bookings/{pnr}/payment", () => {
         expect(cancelled.body.booking.status).toBe("CANCELLED");
       } else {
         outcomes.push("cancelled-first");
-        expect(paid.status).toBe(409);
+        expect(paid.status, JSON.stringify(paid.body)).toBe(409);
         expect(succeeded).toHaveLength(0);
         expect(booking.payments).toHaveLength(0);
         expect(cancelled.body.refund.amount).toBe(0);
