@@ -28,8 +28,10 @@ export async function createMiniNetwork(options: {
     stations.push(await c.station.create({ data: { code: `${"ABC"[i]}${s}`, name: `Stacja ${"ABC"[i]} ${s}`, city: `Miasto ${s}`, timeZone: zone } }));
   }
   const classCode = "SECOND";
-  await c.travelClass.upsert({ where: { code: classCode }, update: {}, create: { code: classCode, name: "Second class", sortOrder: 2 } });
-  await c.quota.upsert({ where: { code: "GENERAL" }, update: {}, create: { code: "GENERAL", name: "General" } });
+  // ON CONFLICT DO NOTHING: test files run in parallel and may create these reference rows at once
+  // (an upsert is a read then a write, and two of them race into a unique violation).
+  await c.travelClass.createMany({ data: [{ code: classCode, name: "Second class", sortOrder: 2 }], skipDuplicates: true });
+  await c.quota.createMany({ data: [{ code: "GENERAL", name: "General" }], skipDuplicates: true });
   const seatCount = options.seats ?? 4;
   const coachType = await c.coachType.create({
     data: {

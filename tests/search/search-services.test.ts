@@ -8,7 +8,7 @@ import { createMiniNetwork, occupySeat } from "../helpers/network-fixture";
 
 beforeAll(async () => {
   // Fares the search prices with (the seed provides real ones; tests bring their own).
-  await db().travelClass.upsert({ where: { code: "SECOND" }, update: {}, create: { code: "SECOND", name: "Second class", sortOrder: 2 } });
+  await db().travelClass.createMany({ data: [{ code: "SECOND", name: "Second class", sortOrder: 2 }], skipDuplicates: true });
   if (!(await db().fareRate.findFirst({ where: { classCode: "SECOND", validTo: null } }))) {
     await db().fareRate.create({ data: { classCode: "SECOND", baseMinor: 1500, perKmMinor: 28, minMinor: 2500, currency: "PLN", validFrom: new Date("2020-01-01") } });
   }
