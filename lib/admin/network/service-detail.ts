@@ -73,7 +73,7 @@ export interface PassengerRow {
   name: string;
   age: number;
   pnr: string;
-  /** The booking's status, or CANCELLED for a passenger cancelled out of a live booking. */
+  /** The booking's status; CANCELLED for a passenger cancelled out of a booking, EXPIRED for a hold that ran out. */
   status: string;
   classCode: string;
   quotaCode: string;
@@ -97,22 +97,26 @@ export async function servicePassengers(serviceId: string, page: number): Promis
   const pageCount = Math.max(1, Math.ceil(total / PASSENGERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = await db().$queryRaw<PassengerRow[]>`
-    SELECT bp.id AS "passengerId", bp.name, bp.age, b.pnr,
-           CASE WHEN bp.status = 'CANCELLED' THEN 'CANCELLED' ELSE b.status::text END AS status,
-           b."classCode", b."quotaCode",
+    WITH p AS (
+      SELECT bp.id, bp.name, bp.age, bp.position, b.pnr, b."classCode", b."quotaCode", b."fromStationId", b."toStationId",
+             CASE WHEN bp.status = 'CANCELLED' THEN 'CANCELLED'
+                  WHEN b.status = 'HELD' AND b."holdExpiresAt" <= now() THEN 'EXPIRED'
+                  ELSE b.status::text END AS status
+      FROM "BookingPassenger" bp JOIN "Booking" b ON b.id = bp."bookingId"
+      WHERE b."serviceId" = ${serviceId}
+    )
+    SELECT p.id AS "passengerId", p.name, p.age, p.pnr, p.status, p."classCode", p."quotaCode",
            fs.code AS "fromCode", fs.name AS "fromName", ts.code AS "toCode", ts.name AS "toName",
            ss."coachLabel" AS coach, ss.number, ss.berth::text AS berth
-    FROM "BookingPassenger" bp
-    JOIN "Booking" b ON b.id = bp."bookingId"
-    JOIN "Station" fs ON fs.id = b."fromStationId"
-    JOIN "Station" ts ON ts.id = b."toStationId"
+    FROM p
+    JOIN "Station" fs ON fs.id = p."fromStationId"
+    JOIN "Station" ts ON ts.id = p."toStationId"
     LEFT JOIN LATERAL (
-      SELECT a."serviceSeatId" FROM "SeatAllocation" a WHERE a."bookingPassengerId" = bp.id
+      SELECT a."serviceSeatId" FROM "SeatAllocation" a WHERE a."bookingPassengerId" = p.id
       ORDER BY (a."releasedAt" IS NULL) DESC, a."createdAt" DESC LIMIT 1
     ) a ON true
     LEFT JOIN "ServiceSeat" ss ON ss.id = a."serviceSeatId"
-    WHERE b."serviceId" = ${serviceId}
-    ORDER BY (b.status IN ('CANCELLED', 'EXPIRED') OR bp.status = 'CANCELLED'), ss."coachPosition" NULLS LAST, ss.number NULLS LAST, b.pnr, bp.position
+    ORDER BY (p.status IN ('CANCELLED', 'EXPIRED')), ss."coachPosition" NULLS LAST, ss.number NULLS LAST, p.pnr, p.position
     LIMIT ${PASSENGERS_PAGE_SIZE} OFFSET ${(current - 1) * PASSENGERS_PAGE_SIZE}`;
   return { rows, total, page: current, pageCount };
 }
