@@ -1,16 +1,18 @@
 // Cancelling a booking: one SERIALIZABLE transaction locks the booking, prices the refund with the
 // rules in force now, releases the seats at once (releasedAt), refunds through the provider and
 // records the Refund, the CANCELLED event and an in-app notice. A HELD booking was never paid, so
-// it cancels with nothing to refund.
+// it cancels with nothing to refund. Operators cancel through the same core (cancelLockedBooking),
+// as themselves, for a passenger or for a whole cancelled train (lib/admin/).
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import type { RefundQuoteView } from "@/lib/schemas/booking";
 import { appendEvent, type UserActor } from "@/lib/booking/events";
 import { currentTime } from "@/lib/booking/clock";
-import { lockOwnBooking } from "@/lib/booking/own-booking";
-import { notifyInApp } from "@/lib/booking/notifications";
+import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
+import { notifyInApp, type InAppNotice } from "@/lib/booking/notifications";
 import { quoteRefund, type RefundQuote } from "@/lib/booking/refund-policy";
 import { isPnr } from "@/lib/booking/pnr";
 import { bookingTx } from "@/lib/booking/booking-tx";
@@ -23,6 +25,33 @@ export interface CancelResult {
 
 export async function cancelBooking(tx: Tx, actor: UserActor, pnr: string, provider: PaymentProvider): Promise<CancelResult> {
   const booking = await lockOwnBooking(tx, actor.userId, pnr);
+  return cancelLockedBooking(tx, booking, { actor, ownerId: actor.userId, provider });
+}
+
+/** How a cancellation made by someone other than the passenger differs from the passenger's own. */
+export interface CancelOptions {
+  /** Who cancels: recorded on the event and as the refund's creator. */
+  actor: UserActor;
+  /** The booking's owner: the one who is told. */
+  ownerId: string;
+  provider: PaymentProvider;
+  /** Everything paid back, whatever the rules say (an operator's goodwill). */
+  fullRefund?: boolean;
+  /** Refund.reason; by default SERVICE_CANCELLED for a cancelled train, else PASSENGER_CANCELLED. */
+  refundReason?: string;
+  /** Extra facts for the CANCELLED event (why an operator cancelled, on whose behalf). */
+  eventData?: Prisma.InputJsonObject;
+  /** The notice to the owner, in place of the usual "Booking cancelled" (a cancelled train says why). */
+  notice?: (refund: { amountMinor: number; currency: string }) => Omit<InAppNotice, "userId" | "bookingId">;
+}
+
+/**
+ * The cancellation itself, for a booking row the caller has already locked (FOR UPDATE). The
+ * passenger's own cancel, an operator's cancel on their behalf and a cancelled train all go
+ * through here, so they release seats, refund and record history the same way.
+ */
+export async function cancelLockedBooking(tx: Tx, booking: LockedBooking, options: CancelOptions): Promise<CancelResult> {
+  const { actor, provider } = options;
   if (booking.status === "CANCELLED") throw new AppError("CONFLICT", "This booking is already cancelled.", { status: booking.status });
   if (booking.status === "EXPIRED") throw new AppError("HOLD_EXPIRED", "This hold ran out, so there is nothing to cancel.");
   const now = await currentTime(tx);
@@ -31,22 +60,23 @@ export async function cancelBooking(tx: Tx, actor: UserActor, pnr: string, provi
   }
 
   const quote = await quoteRefund(tx, booking.id, now);
+  const amountMinor = options.fullRefund ? quote.paidMinor : quote.amountMinor;
   await tx.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancelledAt: now } });
   await tx.bookingPassenger.updateMany({ where: { bookingId: booking.id }, data: { status: "CANCELLED" } });
   await tx.seatAllocation.updateMany({ where: { passenger: { bookingId: booking.id }, releasedAt: null }, data: { releasedAt: now } });
 
   let refundId: string | null = null;
-  if (quote.amountMinor > 0 && quote.paymentRef) {
+  if (amountMinor > 0 && quote.paymentRef) {
     // Keyed by booking: a booking is cancelled once, so it is refunded at most once, retries included.
-    await provider.refund({ providerRef: quote.paymentRef, amountMinor: quote.amountMinor, currency: quote.currency, idempotencyKey: `cancel:${booking.id}` });
+    await provider.refund({ providerRef: quote.paymentRef, amountMinor, currency: quote.currency, idempotencyKey: `cancel:${booking.id}` });
     const refund = await tx.refund.create({
       data: {
         bookingId: booking.id,
         paymentId: quote.paymentId,
-        ruleId: quote.rule?.id ?? null,
-        amountMinor: quote.amountMinor,
+        ruleId: options.fullRefund ? null : (quote.rule?.id ?? null),
+        amountMinor,
         currency: quote.currency,
-        reason: quote.reason === "SERVICE_CANCELLED" ? "SERVICE_CANCELLED" : "PASSENGER_CANCELLED",
+        reason: options.refundReason ?? (quote.reason === "SERVICE_CANCELLED" ? "SERVICE_CANCELLED" : "PASSENGER_CANCELLED"),
         createdById: actor.userId,
         createdAt: now,
       },
@@ -55,25 +85,23 @@ export async function cancelBooking(tx: Tx, actor: UserActor, pnr: string, provi
   }
   await appendEvent(tx, booking.id, "CANCELLED", actor, {
     previousStatus: booking.status,
-    refundMinor: quote.amountMinor,
+    refundMinor: amountMinor,
     refundReason: quote.reason,
     ruleId: quote.rule?.id ?? null,
     refundId,
     hoursBeforeDeparture: Math.round(quote.hoursBeforeDeparture * 100) / 100,
+    ...(options.fullRefund ? { fullRefund: true, ruleRefundMinor: quote.amountMinor } : {}),
+    ...options.eventData,
   });
-  await notifyInApp(
-    tx,
-    {
-      userId: actor.userId,
-      bookingId: booking.id,
-      kind: "BOOKING_CANCELLED",
-      title: `Booking ${booking.pnr} cancelled`,
-      body: quote.amountMinor > 0 ? "Your booking is cancelled and a refund is on its way to your card." : "Your booking is cancelled.",
-      data: { pnr: booking.pnr, refundMinor: quote.amountMinor, currency: quote.currency },
-    },
-    now,
-  );
-  return { bookingId: booking.id, refund: { amountMinor: quote.amountMinor, currency: quote.currency } };
+  const refund = { amountMinor, currency: quote.currency };
+  const notice = options.notice?.(refund) ?? {
+    kind: "BOOKING_CANCELLED" as const,
+    title: `Booking ${booking.pnr} cancelled`,
+    body: amountMinor > 0 ? "Your booking is cancelled and a refund is on its way to your card." : "Your booking is cancelled.",
+    data: { pnr: booking.pnr, refundMinor: amountMinor, currency: quote.currency },
+  };
+  await notifyInApp(tx, { ...notice, userId: options.ownerId, bookingId: booking.id }, now);
+  return { bookingId: booking.id, refund };
 }
 
 /** What cancelling now would refund, for the UI to show before the passenger confirms. */

@@ -4,7 +4,16 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type BookingEventType = "HELD" | "CONFIRMED" | "PAYMENT_DECLINED" | "CANCELLED" | "EXPIRED";
+export type BookingEventType =
+  | "HELD"
+  | "CONFIRMED"
+  | "PAYMENT_DECLINED"
+  | "CANCELLED"
+  | "EXPIRED"
+  // Operator schedule changes that touched the booking (lib/admin/schedule-changes.ts).
+  | "SCHEDULE_DELAY"
+  | "SCHEDULE_CANCELLED"
+  | "PLATFORM_CHANGED";
 
 export interface UserActor {
   userId: string;

@@ -22,6 +22,8 @@ export interface RefundQuote {
   reason: RefundReason;
   rule: RefundRuleTerms | null;
   hoursBeforeDeparture: number;
+  /** Paid and not yet refunded: the most any refund can give (an operator's full refund gives this). */
+  paidMinor: number;
   /** The SUCCEEDED payment a refund goes back to. */
   paymentId: string | null;
   paymentRef: string | null;
@@ -70,7 +72,7 @@ export async function quoteRefund(client: Db | Tx, bookingId: string, at: Date):
   const hoursBeforeDeparture = (departureAt - at.getTime()) / 3_600_000;
   const paid = booking.payments.reduce((sum, p) => sum + p.amountMinor, 0) - booking.refunds.reduce((sum, r) => sum + r.amountMinor, 0);
   const payment = booking.payments[0] ?? null;
-  const base = { currency: booking.currency, hoursBeforeDeparture, paymentId: payment?.id ?? null, paymentRef: payment?.providerRef ?? null };
+  const base = { currency: booking.currency, hoursBeforeDeparture, paidMinor: Math.max(0, paid), paymentId: payment?.id ?? null, paymentRef: payment?.providerRef ?? null };
 
   if (paid <= 0) return { ...base, amountMinor: 0, reason: "NOT_PAID", rule: null };
   if (booking.service.status === "CANCELLED") return { ...base, amountMinor: paid, reason: "SERVICE_CANCELLED", rule: null };
