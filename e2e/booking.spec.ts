@@ -2,48 +2,11 @@
 // countdown, a declined card then a good one, the e-ticket with QR and PDF, my bookings, and a
 // cancellation that shows the refund before confirming. A second passenger watches the same seat
 // map and sees the seats go without reloading, and cannot open the first passenger's ticket.
-import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, newAccount, signIn, test } from "./fixtures";
-
-function daysFromNowInWarsaw(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw" }).format(new Date(Date.now() + days * 86_400_000));
-}
-
-/** A second person in their own browser context, registered and signed in. */
-async function anotherPassenger(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  const account = newAccount();
-  expect((await page.request.post("/api/v1/auth/register", { data: account })).status()).toBe(201);
-  await signIn(page, account);
-  return page;
-}
-
-async function searchAndChooseSeats(page: Page, passengers: number, daysAhead: number): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("combobox", { name: "From" }).fill("Gdańsk Gł");
-  await page.getByRole("option", { name: /Gdańsk Główny/ }).click();
-  await page.getByRole("combobox", { name: "To" }).fill("Kraków Gł");
-  await page.getByRole("option", { name: /Kraków Główny/ }).click();
-  await page.getByLabel("Date").fill(daysFromNowInWarsaw(daysAhead));
-  await page.getByLabel("Passengers").selectOption(String(passengers));
-  await page.getByRole("button", { name: "Search trains" }).click();
-  await page.getByRole("link", { name: /^Choose seats in Second class/ }).first().click();
-  await expect(page.getByRole("heading", { name: "Choose your seats" })).toBeVisible();
-  await expect(page.getByRole("tab", { name: /Second class/ })).toHaveAttribute("aria-selected", "true");
-}
-
-const freeSeats = (page: Page) => page.getByRole("button", { name: /^Coach \w+, seat \d+, \w+, free$/ });
-/**
- * One of the first free seats of the coach on screen, picked at random: other tests (or a parallel
- * run) booking the same train then rarely want the same seat, which the app would rightly refuse.
- */
-const someFreeSeat = (page: Page) => freeSeats(page).nth(Math.floor(Math.random() * 24));
-/** "Coach 3, seat 1, window" from "Coach 3, seat 1, window, free". */
-const placeOf = async (seat: Locator) => (await seat.getAttribute("aria-label"))!.replace(/, (free|selected|taken)$/, "");
-const seatNamed = (page: Page, place: string, state: string) => page.getByRole("button", { name: `${place}, ${state}`, exact: true });
+import { expect, test } from "./fixtures";
+import { anotherPassenger, placeOf, searchAndChooseSeats, seatNamed, someFreeSeat } from "./booking-steps";
 
 test("a passenger books two seats, pays after a declined card, gets an e-ticket and cancels it", async ({ page, passenger, browser, baseURL }) => {
+  test.slow(); // the whole journey in two browsers: allow for a busy two-core machine
   expect(passenger.email).toContain("@");
   await searchAndChooseSeats(page, 2, 3);
   const seatMapUrl = page.url();
@@ -181,71 +144,4 @@ test("a seat taken while the map was not refreshing is named, dropped and shown 
   await page.unroute("**/api/v1/services/*/seats?*");
   await expect(seatNamed(page, place, "taken")).toBeVisible();
   await other.context().close();
-});
-
-test("missing passenger details are explained next to each field", async ({ page, passenger }) => {
-  expect(passenger.email).toBeTruthy();
-  await searchAndChooseSeats(page, 2, 5);
-  await page.getByLabel("Choose seats for me").check();
-  await page.getByLabel("Full name").nth(1).fill("Maria Wiśniewska");
-  await page.getByRole("button", { name: "Hold seats and continue to payment" }).click();
-  const name = page.getByLabel("Full name").nth(0);
-  await expect(name).toHaveAttribute("aria-invalid", "true");
-  await expect(name).toBeFocused();
-  await expect(name).toHaveAccessibleDescription("Enter the passenger's name.");
-  await expect(page.getByLabel("Age").nth(1)).toHaveAccessibleDescription("Enter the passenger's age.");
-  await expect(page.getByLabel("Full name").nth(1)).not.toHaveAttribute("aria-invalid", "true");
-  await expect(page).toHaveURL(/\/services\//);
-});
-
-test("a night-train berth is chosen for the passenger by preference", async ({ page, passenger }) => {
-  expect(passenger.email).toBeTruthy();
-  await page.goto(await nightTrainSeatMap(page, 6));
-  await expect(page.getByRole("tab", { name: /Sleeper/ })).toHaveAttribute("aria-selected", "true");
-  const berths = page.getByRole("button", { name: /^Coach \w+, berth \d+, (lower|middle|upper|side lower|side upper), free$/ });
-  await expect(berths.first()).toBeVisible();
-
-  // Keyboard: Down moves from an upper berth to the middle one beneath it in the same bay.
-  await page.getByRole("button", { name: /^Coach \w+, berth \d+, upper, free$/ }).first().focus();
-  await page.keyboard.press("ArrowDown");
-  await expect(page.locator(":focus")).toHaveAttribute("aria-label", /, middle, /);
-
-  await page.getByLabel("Choose seats for me").check();
-  await page.getByLabel("Full name").fill("Zofia Górska");
-  await page.getByLabel("Age").fill("67");
-  await page.getByLabel("Preference", { exact: true }).selectOption("LOWER");
-  await page.getByRole("button", { name: "Hold seats and continue to payment" }).click();
-  await expect(page).toHaveURL(/\/pay$/);
-  await expect(page.getByRole("table")).toContainText(/Coach \w+, berth \d+, lower/);
-});
-
-/** The seat map of the night train with sleepers (TLK 53170 Giewont) from Gdańsk to Kraków, days ahead. */
-async function nightTrainSeatMap(page: Page, daysAhead: number): Promise<string> {
-  const stations = (await (await page.request.get("/api/v1/stations")).json()).stations as { code: string; name: string }[];
-  const code = (name: string) => stations.find((s) => s.name === name)!.code;
-  const [from, to] = [code("Gdańsk Główny"), code("Kraków Główny")];
-  const search = await page.request.get(`/api/v1/search?from=${from}&to=${to}&date=${daysFromNowInWarsaw(daysAhead)}`);
-  const services = (await search.json()).services as { serviceId: string; classes: { class: string }[] }[];
-  const night = services.find((s) => s.classes.some((c) => c.class === "SLEEPER"));
-  expect(night, "a train with sleepers runs that day").toBeTruthy();
-  return `/services/${night!.serviceId}?from=${from}&to=${to}&passengers=1&class=SLEEPER`;
-}
-
-test("the seat map works on a phone: the coach scrolls, the page does not @phone", async ({ page, passenger }) => {
-  expect(passenger.email).toBeTruthy();
-  // A 390 px wide phone in both projects, so the desktop run checks the narrow layout too.
-  await page.setViewportSize({ width: 390, height: 844 });
-  await searchAndChooseSeats(page, 1, 7);
-  const seat = freeSeats(page).first();
-  await expect(seat).toBeVisible();
-  const box = (await seat.boundingBox())!;
-  expect(box.width).toBeGreaterThanOrEqual(44);
-  expect(box.height).toBeGreaterThanOrEqual(44);
-  const pageOverflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(pageOverflows).toBe(false);
-  const coachScrolls = await page.locator("[data-coach]").first().evaluate((el) => el.parentElement!.scrollWidth > el.parentElement!.clientWidth);
-  expect(coachScrolls).toBe(true);
-  await seat.click();
-  await expect(page.locator("[data-seat-for='1']")).toHaveText(/^Coach \w+, seat \d+/);
-  await page.screenshot({ path: test.info().outputPath("seat-map-phone.png"), fullPage: true });
 });
