@@ -3,7 +3,7 @@
 // cancellation that shows the refund before confirming. A second passenger watches the same seat
 // map and sees the seats go without reloading, and cannot open the first passenger's ticket.
 import { expect, test } from "./fixtures";
-import { anotherPassenger, placeOf, searchAndChooseSeats, seatNamed, someFreeSeat } from "./booking-steps";
+import { anotherPassenger, daysFromNowInWarsaw, placeOf, searchAndChooseSeats, seatNamed, someFreeSeat } from "./booking-steps";
 
 test("a passenger books two seats, pays after a declined card, gets an e-ticket and cancels it", async ({ page, passenger, browser, baseURL }) => {
   test.slow(); // the whole journey in two browsers: allow for a busy two-core machine
@@ -144,4 +144,25 @@ test("a seat taken while the map was not refreshing is named, dropped and shown 
   await page.unroute("**/api/v1/services/*/seats?*");
   await expect(seatNamed(page, place, "taken")).toBeVisible();
   await other.context().close();
+});
+
+test("when the hold runs out the checkout says so and offers the same search again", async ({ page, passenger }) => {
+  expect(passenger.email).toBeTruthy();
+  // The browser's clock is faked so ten minutes can pass at once; the server keeps real time.
+  await page.clock.install();
+  await searchAndChooseSeats(page, 1, 8);
+  await page.getByLabel("Choose seats for me").check();
+  await page.getByLabel("Full name").fill("Tomasz Lis");
+  await page.getByLabel("Age").fill("52");
+  await page.getByRole("button", { name: "Hold seats and continue to payment" }).click();
+  await expect(page).toHaveURL(/\/pay$/);
+  await expect(page.getByRole("timer", { name: "Time left to pay" })).toHaveText(/^(10:00|9:\d\d)$/);
+
+  await page.clock.fastForward("10:05");
+  const expired = page.getByRole("alert").filter({ hasText: "Your seat hold has run out." });
+  await expect(expired).toBeVisible();
+  await expect(page.getByLabel("Card number")).toHaveCount(0);
+  await expired.getByRole("link", { name: "Search again" }).click();
+  await expect(page).toHaveURL(new RegExp(`/search\\?from=\\w+&to=\\w+&date=${daysFromNowInWarsaw(8)}&passengers=1`));
+  await expect(page.getByRole("article").first()).toBeVisible();
 });
