@@ -2,7 +2,7 @@
 // Form fields the admin forms need beyond the account forms' TextField (components/auth/form-controls):
 // a select and a checkbox, with the same error wiring: the message sits next to the field and is
 // announced through aria-invalid + aria-describedby.
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
 
 interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name"> {
   name: string;
@@ -14,6 +14,7 @@ interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>,
   placeholder?: string;
   /** Visually hide the label (rows of a table-like editor), keeping it for screen readers. */
   hideLabel?: boolean;
+  ref?: Ref<HTMLSelectElement>;
 }
 
 export function SelectField({ name, label, errors, hint, options, placeholder, hideLabel, className, ...select }: SelectFieldProps) {

@@ -110,3 +110,11 @@ export const trainFormSchema = nestedForm(
   }),
 );
 export type TrainFormInput = z.infer<typeof trainObject>;
+
+/** The edit form: the same fields plus the train's id. */
+export const trainUpdateSchema = nestedForm(
+  trainObject.extend({ id: z.string().min(1).max(64) }).superRefine((input, ctx) => {
+    checkRoute(input, ctx);
+    checkCoaches(input, ctx);
+  }),
+);
