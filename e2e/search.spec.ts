@@ -89,3 +89,24 @@ test("search works on a phone @phone", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   expect(overflow).toBe(false);
 });
+
+test("results can be filtered by class and time of day, and the filter lives in the URL", async ({ page }) => {
+  const stations = (await (await page.request.get("/api/v1/stations")).json()).stations as { code: string; name: string }[];
+  const code = (name: string) => stations.find((s) => s.name === name)!.code;
+  await page.goto(`/search?from=${code("Gdańsk Główny")}&to=${code("Kraków Główny")}&date=${tomorrowInWarsaw()}&passengers=1`);
+  const all = await page.getByRole("article").count();
+  expect(all).toBeGreaterThanOrEqual(3);
+
+  await page.getByLabel("Class", { exact: true }).selectOption({ label: "Sleeper" });
+  await expect(page).toHaveURL(/class=SLEEPER/);
+  await expect(page.getByText(`of ${all} trains match your filters`)).toBeVisible();
+  const sleepers = page.getByRole("article");
+  await expect(sleepers).not.toHaveCount(all);
+  for (const card of await sleepers.all()) await expect(card.getByRole("list", { name: "Classes" })).toContainText("Sleeper");
+
+  await page.getByLabel("Departure", { exact: true }).selectOption("morning");
+  await expect(page).toHaveURL(/time=morning/);
+  await expect(page.getByText("No train on this day matches these filters.")).toBeVisible();
+  await page.getByRole("link", { name: `Show all ${all} trains` }).click();
+  await expect(page.getByRole("article")).toHaveCount(all);
+});

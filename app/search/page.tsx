@@ -6,6 +6,8 @@ import { listStations } from "@/lib/stations/list-stations";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import { resolveStations, searchServices } from "@/lib/search/search-services";
 import { nearestServiceDates } from "@/lib/search/nearest-dates";
+import { filterOffers } from "@/lib/search/filter-offers";
+import { ResultFilters } from "@/components/search/result-filters";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { longDateLabel, todayInZone } from "@/lib/time/zoned";
 import { isAppError } from "@/lib/errors";
@@ -73,6 +75,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
     const ids = await resolveStations(query.from, query.to);
     nearest = await nearestServiceDates({ fromId: ids.from.id, toId: ids.to.id, fromTimeZone: from.timeZone }, query.date);
   }
+  const shown = filterOffers(services, { class: query.class, time: query.time });
+  const classOptions = [...new Map(services.flatMap((s) => s.classes.map((c) => [c.class, { code: c.class, name: c.className }] as const))).values()];
   const linkFor = (date: string) => `/search?${new URLSearchParams({ from: query.from, to: query.to, date, passengers: String(query.passengers) })}`;
 
   return (
@@ -106,12 +110,24 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
           </div>
         ) : (
           <>
-            <p className="text-sm text-slate-600">
-              {services.length} train{services.length > 1 ? "s" : ""}, by departure time. Times are local to each station.
-            </p>
-            {services.map((s) => (
-              <ServiceCard key={s.serviceId} service={s} from={from} to={to} passengers={query.passengers} />
-            ))}
+            <div className="flex flex-wrap items-end justify-between gap-3">
+              <p className="text-sm text-slate-600">
+                {shown.length === services.length
+                  ? `${services.length} train${services.length > 1 ? "s" : ""}, by departure time. Times are local to each station.`
+                  : `${shown.length} of ${services.length} trains match your filters.`}
+              </p>
+              <ResultFilters classes={classOptions} />
+            </div>
+            {shown.length === 0 ? (
+              <div className="rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200">
+                <p className="font-medium">No train on this day matches these filters.</p>
+                <Link className="mt-2 inline-block font-medium text-brand-700 underline" href={linkFor(query.date)}>
+                  Show all {services.length} trains
+                </Link>
+              </div>
+            ) : (
+              shown.map((s) => <ServiceCard key={s.serviceId} service={s} from={from} to={to} passengers={query.passengers} />)
+            )}
           </>
         )}
       </section>

@@ -12,12 +12,24 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-24.")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "That date does not exist.");
 
+/** Parts of the day by departure time at the boarding station (its local clock). */
+export const TIMES_OF_DAY = {
+  morning: { label: "Morning (05:00–12:00)", from: 5 * 60, to: 12 * 60 },
+  afternoon: { label: "Afternoon (12:00–17:00)", from: 12 * 60, to: 17 * 60 },
+  evening: { label: "Evening (17:00–22:00)", from: 17 * 60, to: 22 * 60 },
+  night: { label: "Night (22:00–05:00)", from: 22 * 60, to: 5 * 60 },
+} as const;
+export type TimeOfDay = keyof typeof TIMES_OF_DAY;
+
 export const searchQuerySchema = z
   .object({
     from: stationCode,
     to: stationCode,
     date: isoDate,
     passengers: z.coerce.number().int().min(1, "At least 1 passenger.").max(6, "At most 6 passengers per booking.").default(1),
+    /** Only services offering this class (e.g. SLEEPER). */
+    class: z.string().trim().toUpperCase().regex(/^[A-Z0-9_]{2,20}$/, "Use a class code like SECOND.").optional(),
+    time: z.enum(Object.keys(TIMES_OF_DAY) as [TimeOfDay, ...TimeOfDay[]], { error: "Choose morning, afternoon, evening or night." }).optional(),
   })
   .refine((q) => q.from !== q.to, { message: "Departure and arrival stations must differ.", path: ["to"] });
 

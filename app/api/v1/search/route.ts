@@ -1,11 +1,12 @@
 import { json, route } from "@/lib/http";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import { searchServices } from "@/lib/search/search-services";
+import { filterOffers } from "@/lib/search/filter-offers";
 
 export const GET = route({ access: "public", query: searchQuerySchema }, async ({ query }) => {
   const result = await searchServices(query);
   return json({
-    services: result.services.map((s) => ({
+    services: filterOffers(result.services, { class: query.class, time: query.time }).map((s) => ({
       serviceId: s.serviceId,
       trainNumber: s.trainNumber,
       trainName: s.trainName,
