@@ -47,6 +47,18 @@ export async function serviceHeader(serviceId: string): Promise<ServiceHeader | 
   };
 }
 
+/** Display names of travel classes and quota pools, for labelling the map and the counts. */
+export async function classAndQuotaNames(): Promise<{ classNames: Record<string, string>; quotaNames: Record<string, string> }> {
+  const [classes, quotas] = await Promise.all([
+    db().travelClass.findMany({ select: { code: true, name: true } }),
+    db().quota.findMany({ select: { code: true, name: true } }),
+  ]);
+  return {
+    classNames: Object.fromEntries(classes.map((c) => [c.code, c.name])),
+    quotaNames: Object.fromEntries(quotas.map((q) => [q.code, q.name])),
+  };
+}
+
 export interface ClassOccupancy {
   classCode: string;
   className: string;
