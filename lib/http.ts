@@ -6,8 +6,12 @@ import { AppError, isAppError, validationError } from "@/lib/errors";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { getRequestUser, type CurrentUser } from "@/lib/auth/current-user";
 import { logger } from "@/lib/logger";
+import { isConnectionError } from "@/lib/db/errors";
+import { databaseUnavailable, retryOnConnectionLoss, summary } from "@/lib/db/connection-retry";
 
 type Access = "public" | "user" | "admin";
+
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 interface RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   access: Access;
@@ -34,6 +38,8 @@ export function errorResponse(error: AppError): Response {
   const headers: Record<string, string> = {};
   const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
   if (error.code === "RATE_LIMITED" && retryAfter) headers["Retry-After"] = String(retryAfter);
+  // Busy or failing over: a well-behaved client waits a moment and repeats (with its Idempotency-Key).
+  if (error.code === "SERVICE_BUSY") headers["Retry-After"] = String(retryAfter ?? 1);
   return json(error.toJSON(), error.status, headers);
 }
 
@@ -42,6 +48,11 @@ export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error && typeof error === "object" && "issues" in error && Array.isArray((error as z.ZodError).issues)) {
     return validationError(fieldErrorsFrom(error as z.ZodError));
+  }
+  if (isConnectionError(error)) {
+    // Expected while the database fails over; one line, no stack (docs/decisions/010-high-availability.md).
+    logger.warn("database unavailable", { error: summary(error) });
+    return databaseUnavailable();
   }
   logger.error("unhandled error", { error });
   return new AppError("INTERNAL");
@@ -58,7 +69,8 @@ export function route<
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const user = await getRequestUser(request);
+      // Reading the caller is safe to repeat whatever the method (a token's lastUsedAt write is idempotent).
+      const user = await retryOnConnectionLoss(() => getRequestUser(request));
       if (spec.access !== "public" && !user) throw new AppError("UNAUTHENTICATED");
       if (spec.access === "admin" && user?.role !== "ADMIN") throw new AppError("FORBIDDEN");
 
@@ -66,7 +78,10 @@ export function route<
       const body = spec.body ? parse(spec.body, await readJson(request)) : undefined;
       const params = (await context?.params) ?? ({} as P);
 
-      return await handler({ request, user: user as UserFor<A>, body: body as Infer<B>, query: query as Infer<Q>, params });
+      const run = () => handler({ request, user: user as UserFor<A>, body: body as Infer<B>, query: query as Infer<Q>, params });
+      // GET and HEAD only read, so they ride out a failover here; writes decide for themselves
+      // (those with an Idempotency-Key do, in lib/idempotency/with-idempotency.ts).
+      return await (SAFE_METHODS.has(request.method) ? retryOnConnectionLoss(run) : run());
     } catch (error) {
       return errorResponse(toAppError(error));
     }

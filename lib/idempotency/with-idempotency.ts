@@ -13,6 +13,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
+import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { idempotencyKeySchema } from "@/lib/schemas/booking";
@@ -38,8 +39,15 @@ export interface IdempotencySpec {
   request: unknown;
 }
 
-/** Runs the claim and the work in one transaction, retrying as it sees fit (lib/booking/booking-tx.ts). */
-export type TxRunner = <T>(work: (tx: Tx) => Promise<T>, options?: { beforeAttempt?: () => Promise<void> }) => Promise<T>;
+/**
+ * Runs the claim and the work in one transaction, retrying as it sees fit (lib/booking/booking-tx.ts).
+ * `retryOnConnectionLoss` is always true here: with the claim inside the transaction, repeating it
+ * after a COMMIT of unknown outcome replays the first answer instead of writing twice.
+ */
+export type TxRunner = <T>(
+  work: (tx: Tx) => Promise<T>,
+  options?: { beforeAttempt?: () => Promise<void>; retryOnConnectionLoss?: boolean },
+) => Promise<T>;
 
 export function readIdempotencyKey(request: Request): string | null {
   return request.headers.get("idempotency-key");
@@ -81,7 +89,7 @@ export async function idempotent(
   const where = { userId_scope_key: { userId: spec.userId, scope: spec.scope, key } };
 
   // A finished key answers at once, before any check that could now come out differently.
-  const finished = await db().idempotencyKey.findUnique({ where });
+  const finished = await retryOnConnectionLoss(() => db().idempotencyKey.findUnique({ where }));
   if (finished) return replay(finished, hash);
 
   const outcome = await options.runTx(
@@ -99,7 +107,7 @@ export async function idempotent(
       });
       return { response };
     },
-    { beforeAttempt: options.precheck },
+    { beforeAttempt: options.precheck, retryOnConnectionLoss: true },
   );
   if ("replayOf" in outcome) return replay(outcome.replayOf, hash);
   return { ...outcome.response, replayed: false, headers: {} };
