@@ -8,6 +8,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { serializable, type SerializableOptions } from "@/lib/db/serializable";
 import { isLockNotAvailable } from "@/lib/db/errors";
+import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
 import { AppError } from "@/lib/errors";
 import { inTurn } from "@/lib/booking/inventory-queue";
 
@@ -19,6 +20,11 @@ export interface BookingTxOptions {
   /** Take turns in this process with other requests for the same inventory (lib/booking/inventory-queue.ts). */
   queueKey?: string;
   onRetry?: (reason: "locked" | "serialization", attempt: number) => void;
+  /**
+   * The work is safe to repeat (it claims its Idempotency-Key in the transaction): ride out a
+   * lost connection or a failover by repeating it, for a bounded time (lib/db/connection-retry.ts).
+   */
+  retryOnConnectionLoss?: boolean;
 }
 
 const DEFAULT_LOCK_WAIT_MS = 8_000;
@@ -47,13 +53,15 @@ async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options
   const serializableOptions: SerializableOptions = {
     maxAttempts: 15,
     maxDelayMs: 80,
+    retryOnConnectionLoss: options.retryOnConnectionLoss,
     onRetry: (attempt) => {
       contention.serializationRetries++;
       options.onRetry?.("serialization", attempt);
     },
   };
   for (let attempt = 1; ; attempt++) {
-    await options.beforeAttempt?.();
+    // The early check only reads, so it may always be repeated when it is allowed to wait out a failover.
+    if (options.beforeAttempt) await (options.retryOnConnectionLoss ? retryOnConnectionLoss(options.beforeAttempt) : options.beforeAttempt());
     try {
       return await serializable(work, serializableOptions);
     } catch (error) {
