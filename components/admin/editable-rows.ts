@@ -30,7 +30,10 @@ export function useEditableRows<T extends object>(initial: T[], onStructureChang
 
   useEffect(() => {
     if (!focusAfter.current) return;
-    targets.current.get(focusAfter.current)?.focus();
+    const target = targets.current.get(focusAfter.current);
+    // A registered row (not a control itself) hands focus to its first field.
+    const control = target?.matches("button, input, select, textarea") ? target : target?.querySelector<HTMLElement>("input, select, textarea, button");
+    control?.focus();
     focusAfter.current = null;
   }, [rows]);
 

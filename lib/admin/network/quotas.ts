@@ -65,6 +65,17 @@ export async function setTrainQuota(input: TrainQuotaFormInput): Promise<{ remov
   });
 }
 
+/** Services of a train not yet departed, soonest first: the ones whose pools may still matter. */
+export async function comingServices(trainId: string, now = new Date(), limit = 60) {
+  const rows = await db().service.findMany({
+    where: { trainId, departsAt: { gt: now } },
+    orderBy: { departsAt: "asc" },
+    take: limit,
+    select: { id: true, serviceDate: true, status: true },
+  });
+  return rows.map((s) => ({ id: s.id, serviceDate: s.serviceDate.toISOString().slice(0, 10), status: s.status }));
+}
+
 export interface PoolSeats {
   classCode: string;
   quotaCode: string;

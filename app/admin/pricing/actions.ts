@@ -1,0 +1,45 @@
+"use server";
+// Thin server actions for fares, refund rules and quota pools (lib/admin/network/fares.ts,
+// refund-rules.ts, quotas.ts hold the rules and the transactions).
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/action";
+import { formatMoney } from "@/lib/money";
+import { fareRateFormSchema, refundRulesFormSchema, serviceQuotaMoveSchema, trainQuotaFormSchema } from "@/lib/schemas/admin-pricing";
+import { changeFareRate } from "@/lib/admin/network/fares";
+import { replaceRefundRules } from "@/lib/admin/network/refund-rules";
+import { moveServiceSeats, setTrainQuota } from "@/lib/admin/network/quotas";
+
+export const changeFareAction = formAction({ access: "admin", schema: fareRateFormSchema }, async (input) => {
+  const { changed, rate } = await changeFareRate(input);
+  revalidatePath("/admin/pricing");
+  if (!changed) return { status: "success", message: "Those are the fares already in force; nothing changed." };
+  return {
+    status: "success",
+    message: `New ${input.classCode.toLowerCase()} fares apply from now: ${formatMoney(rate.baseMinor, rate.currency)} + ${formatMoney(rate.perKmMinor, rate.currency)}/km, at least ${formatMoney(rate.minMinor, rate.currency)}. Bookings already made keep their price.`,
+  };
+});
+
+export const refundRulesAction = formAction({ access: "admin", schema: refundRulesFormSchema }, async (input) => {
+  const change = await replaceRefundRules(input);
+  revalidatePath("/admin/pricing");
+  if (change.opened === 0 && change.closed === 0) return { status: "success", message: "Those are the rules already in force; nothing changed." };
+  return { status: "success", message: `Refund rules saved: ${change.opened} new or changed, ${change.closed} closed, ${change.kept} unchanged. They apply to cancellations from now on.` };
+});
+
+export const trainQuotaAction = formAction({ access: "admin", schema: trainQuotaFormSchema }, async (input) => {
+  const { removed } = await setTrainQuota(input);
+  revalidatePath("/admin/pricing/quotas");
+  return {
+    status: "success",
+    message: removed
+      ? `The ${input.quotaCode} pool for ${input.classCode} is removed for services generated from now on.`
+      : `${input.seatCount} ${input.classCode} seats will be kept for ${input.quotaCode} on services generated from now on.`,
+  };
+});
+
+export const moveSeatsAction = formAction({ access: "admin", schema: serviceQuotaMoveSchema }, async (input) => {
+  const { moved } = await moveServiceSeats(input);
+  revalidatePath("/admin/pricing/quotas");
+  const into = input.direction === "INTO_POOL" ? `from General into ${input.quotaCode}` : `from ${input.quotaCode} back to General`;
+  return { status: "success", message: `Moved ${moved} ${input.classCode} ${moved === 1 ? "seat" : "seats"} ${into} on this service.` };
+});

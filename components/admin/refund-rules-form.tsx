@@ -1,0 +1,60 @@
+"use client";
+// The refund rules as one editable set: "cancelled at least H hours before departure: P % back,
+// less a fee". Saved together; unchanged thresholds keep their history row.
+import { useActionState, useState } from "react";
+import { initialActionState, type ActionState } from "@/lib/action-state";
+import { MAX_REFUND_RULES } from "@/lib/schemas/admin-pricing";
+import { refundRulesAction } from "@/app/admin/pricing/actions";
+import { FormAlert, SubmitButton, TextField, useFocusOnError } from "@/components/auth/form-controls";
+import { GroupError } from "./fields";
+import { rowButton, useEditableRows } from "./editable-rows";
+
+export interface RuleDraft {
+  minHoursBefore: string;
+  refundPercent: string;
+  fee: string;
+}
+
+export function RefundRulesForm({ currency, initial }: { currency: string; initial: RuleDraft[] }) {
+  const [state, action, pending] = useActionState(refundRulesAction, initialActionState);
+  const formRef = useFocusOnError(state);
+  const [reshapedAfter, setReshapedAfter] = useState<ActionState | null>(null);
+  const { rows, update, remove, add, announcement, focusRef } = useEditableRows(initial.length ? initial : [{ minHoursBefore: "0", refundPercent: "0", fee: "0.00" }], () => setReshapedAfter(state));
+  const errors = reshapedAfter === state ? {} : (state.fieldErrors ?? {});
+
+  return (
+    <form ref={formRef} action={action} noValidate className="space-y-3">
+      <FormAlert state={state} />
+      <input type="hidden" name="currency" value={currency} />
+      <GroupError id="rules-error" errors={errors.rules} />
+      <ol className="space-y-3">
+        {rows.map((row, i) => (
+          <li key={row.key} ref={focusRef(`${row.key}:hours`)}>
+            <fieldset className="rounded-lg border border-slate-200 bg-slate-50 p-3">
+              <legend className="px-1 font-semibold text-slate-800">{`Rule ${i + 1}`}</legend>
+              <div className="grid gap-3 sm:grid-cols-3">
+                <TextField name={`rules.${i}.minHoursBefore`} label="At least (hours before)" inputMode="numeric" value={row.minHoursBefore} onChange={(e) => update(row.key, { minHoursBefore: e.target.value })} errors={errors[`rules.${i}.minHoursBefore`]} />
+                <TextField name={`rules.${i}.refundPercent`} label="Refunded (%)" inputMode="decimal" value={row.refundPercent} onChange={(e) => update(row.key, { refundPercent: e.target.value })} errors={errors[`rules.${i}.refundPercent`]} />
+                <TextField name={`rules.${i}.fee`} label={`Fee per passenger (${currency})`} inputMode="decimal" value={row.fee} onChange={(e) => update(row.key, { fee: e.target.value })} errors={errors[`rules.${i}.fee`]} />
+              </div>
+              <button type="button" className={`${rowButton} mt-3`} disabled={rows.length <= 1} onClick={() => remove(i, () => `Rule ${i + 1} removed.`, "add-rule")} aria-label={`Remove rule ${i + 1}`}>
+                Remove
+              </button>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      <div className="flex flex-wrap gap-3">
+        <button ref={focusRef("add-rule")} type="button" className={rowButton} disabled={rows.length >= MAX_REFUND_RULES} onClick={() => add({ minHoursBefore: "", refundPercent: "", fee: "0.00" }, undefined, `Rule ${rows.length + 1} added.`, "hours")}>
+          Add a rule
+        </button>
+        <SubmitButton pending={pending} pendingText="Saving…">
+          Save refund rules
+        </SubmitButton>
+      </div>
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </form>
+  );
+}
