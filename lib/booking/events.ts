@@ -13,7 +13,12 @@ export type BookingEventType =
   // Operator schedule changes that touched the booking (lib/admin/schedule-changes.ts).
   | "SCHEDULE_DELAY"
   | "SCHEDULE_CANCELLED"
-  | "PLATFORM_CHANGED";
+  | "PLATFORM_CHANGED"
+  // The waiting list (lib/waitlist/): joined, paid up front, promoted by the system, closed at chart time.
+  | "WAITLISTED"
+  | "WAITLIST_PAID"
+  | "WAITLIST_PROMOTED"
+  | "WAITLIST_NOT_CONFIRMED";
 
 export interface UserActor {
   userId: string;

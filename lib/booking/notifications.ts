@@ -5,7 +5,14 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type NoticeKind = "BOOKING_CONFIRMED" | "BOOKING_CANCELLED" | "SCHEDULE_DELAY" | "SERVICE_CANCELLED" | "PLATFORM_CHANGE";
+export type NoticeKind =
+  | "BOOKING_CONFIRMED"
+  | "BOOKING_CANCELLED"
+  | "SCHEDULE_DELAY"
+  | "SERVICE_CANCELLED"
+  | "PLATFORM_CHANGE"
+  | "WAITLIST_PROMOTED"
+  | "WAITLIST_NOT_CONFIRMED";
 
 export interface InAppNotice {
   userId: string;
