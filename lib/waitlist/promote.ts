@@ -1,0 +1,137 @@
+// Promotion: seats that came free go to the waiting list before anyone else, strictly first come,
+// first served among the bookings they can serve. Entries are scanned in (createdAt, id) order;
+// each gets `partySize` seats free for its whole segment [fromSeq, toSeq), chosen by the same
+// allocator as a new booking (lib/booking/allocate.ts), or is passed over while a later entry that
+// fits is served. One freed seat can serve several short segments, and one cancelled party several
+// waiting bookings, so the scan goes on to the end of the queue.
+//
+// It runs inside the transaction that frees seats (a cancellation, a payment that joins the queue,
+// a new booking meeting lapsed holds, a quota move, the sweeper), so there is no moment at which a
+// seat is free while a paid booking it could serve waits. Only paid entries are served
+// (docs/decisions/012-waitlist.md); a cancelled, charted or departed service promotes nobody.
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { chooseSeats, type FreeSeat, type Preference } from "@/lib/booking/allocate";
+import { appendEvent } from "@/lib/booking/events";
+import { currentTime } from "@/lib/booking/clock";
+import { notifyInAppMany } from "@/lib/booking/notifications";
+import type { Inventory } from "@/lib/waitlist/queue";
+import { lockInventory, type InventoryState, type OccupiedRange } from "@/lib/waitlist/inventory-state";
+
+export interface Promotion {
+  bookingId: string;
+  pnr: string;
+  userId: string;
+  entryId: string;
+  seats: { seatId: string; coachLabel: string; number: number; fromSeq: number; toSeq: number }[];
+}
+
+interface EligibleEntry {
+  id: string;
+  bookingId: string;
+  pnr: string;
+  userId: string;
+  fromSeq: number;
+  toSeq: number;
+  partySize: number;
+}
+
+/** Paid waiting entries of an inventory whose service can still promote, first come first. */
+async function eligibleEntries(tx: Tx, inventory: Inventory): Promise<EligibleEntry[]> {
+  return tx.$queryRaw<EligibleEntry[]>`
+    SELECT e.id, e."bookingId", b.pnr, b."userId", e."fromSeq", e."toSeq", e."partySize"
+    FROM "WaitlistEntry" e
+    JOIN "Booking" b ON b.id = e."bookingId"
+    JOIN "Service" s ON s.id = e."serviceId"
+    WHERE e."serviceId" = ${inventory.serviceId} AND e."classCode" = ${inventory.classCode} AND e."quotaCode" = ${inventory.quotaCode}
+      AND e.status = 'WAITING' AND b.status = 'WAITLISTED' AND b."holdExpiresAt" IS NULL
+      AND s.status <> 'CANCELLED' AND s."chartPreparedAt" IS NULL AND s."departsAt" > now()
+    ORDER BY e."createdAt", e.id`;
+}
+
+const overlaps = (r: OccupiedRange, e: { fromSeq: number; toSeq: number }) => r.fromSeq < e.toSeq && r.toSeq > e.fromSeq;
+
+/** Who gets which seats: pure, on the locked picture of the inventory. */
+export function planPromotions(
+  state: InventoryState,
+  entries: (EligibleEntry & { preferences: Preference[] })[],
+): { entry: EligibleEntry; seatIds: string[] }[] {
+  const occupied = new Map<string, OccupiedRange[]>();
+  for (const a of state.occupied) occupied.set(a.seatId, [...(occupied.get(a.seatId) ?? []), a]);
+  const plan: { entry: EligibleEntry; seatIds: string[] }[] = [];
+  for (const entry of entries) {
+    const free: FreeSeat[] = state.seats.filter((s) => !(occupied.get(s.id) ?? []).some((r) => overlaps(r, entry)));
+    if (free.length < entry.partySize) continue;
+    const seatIds = chooseSeats(free, entry.preferences);
+    if (!seatIds) continue;
+    for (const seatId of seatIds) occupied.set(seatId, [...(occupied.get(seatId) ?? []), { seatId, fromSeq: entry.fromSeq, toSeq: entry.toSeq }]);
+    plan.push({ entry, seatIds });
+  }
+  return plan;
+}
+
+/**
+ * Promotes every waiting booking of the inventory that the free seats can serve. Cheap when nobody
+ * waits (one indexed read, no locks); otherwise locks the inventory's seats (NOWAIT, so callers run
+ * in lib/booking/booking-tx.ts, which retries) and writes the promotions. Returns what it did.
+ */
+export async function promoteWaitlist(tx: Tx, inventory: Inventory): Promise<Promotion[]> {
+  const entries = await eligibleEntries(tx, inventory);
+  if (entries.length === 0) return [];
+  const state = await lockInventory(tx, inventory);
+  const passengers = await tx.bookingPassenger.findMany({
+    where: { bookingId: { in: entries.map((e) => e.bookingId) } },
+    orderBy: [{ bookingId: "asc" }, { position: "asc" }],
+    select: { id: true, bookingId: true, berthPreference: true },
+  });
+  const byBooking = new Map<string, typeof passengers>();
+  for (const p of passengers) byBooking.set(p.bookingId, [...(byBooking.get(p.bookingId) ?? []), p]);
+  const plan = planPromotions(
+    state,
+    entries.map((e) => ({ ...e, preferences: (byBooking.get(e.bookingId) ?? []).map((p) => p.berthPreference) })),
+  );
+  if (plan.length === 0) return [];
+
+  const at = await currentTime(tx);
+  const seatById = new Map(state.seats.map((s) => [s.id, s]));
+  const bookingIds = plan.map((p) => p.entry.bookingId);
+  const { count } = await tx.booking.updateMany({ where: { id: { in: bookingIds }, status: "WAITLISTED" }, data: { status: "CONFIRMED", confirmedAt: at } });
+  // The entries were read in this transaction; under SERIALIZABLE nothing can have moved them since.
+  if (count !== bookingIds.length) throw new Error(`waitlist promotion found ${count} of ${bookingIds.length} bookings still waiting`);
+  await tx.bookingPassenger.updateMany({ where: { bookingId: { in: bookingIds } }, data: { status: "CONFIRMED" } });
+  await tx.seatAllocation.createMany({
+    data: plan.flatMap(({ entry, seatIds }) =>
+      (byBooking.get(entry.bookingId) ?? []).map((p, i) => ({
+        serviceId: inventory.serviceId,
+        serviceSeatId: seatIds[i]!,
+        bookingPassengerId: p.id,
+        fromSeq: entry.fromSeq,
+        toSeq: entry.toSeq,
+        createdAt: at,
+      })),
+    ),
+  });
+  await tx.waitlistEntry.updateMany({ where: { id: { in: plan.map((p) => p.entry.id) } }, data: { status: "PROMOTED", resolvedAt: at } });
+
+  const promotions: Promotion[] = plan.map(({ entry, seatIds }) => ({
+    bookingId: entry.bookingId,
+    pnr: entry.pnr,
+    userId: entry.userId,
+    entryId: entry.id,
+    seats: seatIds.map((seatId) => ({ seatId, coachLabel: seatById.get(seatId)!.coachLabel, number: seatById.get(seatId)!.number, fromSeq: entry.fromSeq, toSeq: entry.toSeq })),
+  }));
+  for (const p of promotions) await appendEvent(tx, p.bookingId, "WAITLIST_PROMOTED", "SYSTEM", { waitlistEntryId: p.entryId, seatIds: p.seats.map((s) => s.seatId) });
+  await notifyInAppMany(
+    tx,
+    promotions.map((p) => ({
+      userId: p.userId,
+      bookingId: p.bookingId,
+      kind: "WAITLIST_PROMOTED" as const,
+      title: `Booking ${p.pnr} confirmed from the waiting list`,
+      body: `Seats came free and are now yours: ${p.seats.map((s) => `coach ${s.coachLabel}, seat ${s.number}`).join("; ")}.`,
+      data: { pnr: p.pnr, seats: p.seats.map((s) => ({ coach: s.coachLabel, number: s.number })) },
+    })),
+    at,
+  );
+  return promotions;
+}
