@@ -32,6 +32,8 @@ export interface CancelServiceResult {
   batches: number;
   /** False when maxBatches stopped the run before every booking was cancelled: run it again. */
   complete: boolean;
+  /** The delay announced before the cancellation (kept on the service for the record). */
+  delayMinutes: number;
 }
 
 export interface CancelServiceOptions {
@@ -146,5 +148,5 @@ export async function cancelService(
     }
   }
   const refunded = [...totals].filter(([, amountMinor]) => amountMinor > 0).map(([currency, amountMinor]) => ({ amountMinor, currency }));
-  return { scheduleChangeId: change.id, alreadyCancelled, cancelledBookings, refunded, batches, complete };
+  return { scheduleChangeId: change.id, alreadyCancelled, cancelledBookings, refunded, batches, complete, delayMinutes: service.delayMinutes };
 }

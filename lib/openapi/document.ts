@@ -18,6 +18,7 @@ import {
   seatMapSchema,
 } from "@/lib/schemas/booking";
 import { ERROR_CODES } from "@/lib/errors";
+import { adminOpsPaths } from "@/lib/openapi/admin-ops-paths";
 
 type Json = Record<string, unknown>;
 
@@ -162,6 +163,7 @@ export function openApiDocument(): Json {
       "/admin/overview": {
         get: { summary: "Operator dashboard counts (admins)", security: user, responses: { 200: ok(responses.overview), ...errors("UNAUTHENTICATED", "FORBIDDEN"), ...common } },
       },
+      ...adminOpsPaths({ body, ok, errors, queryParameters, security: user, common }),
       "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": {} } } } } },
     },
   };

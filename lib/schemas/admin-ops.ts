@@ -84,6 +84,8 @@ export const adminCancelSchema = z.object({
   expectedRefundMinor: optionalText(formInt({ required: "Missing amount.", invalid: "Missing amount." })),
 });
 export type AdminCancelInput = z.infer<typeof adminCancelSchema>;
+/** The API's body: the PNR is in the path. */
+export const adminCancelBodySchema = adminCancelSchema.omit({ pnr: true });
 
 // ---------------------------------------------------------------------------------------------
 // Analytics and users
@@ -120,3 +122,5 @@ export const roleChangeSchema = z.object({
   role: z.enum(["PASSENGER", "ADMIN"], { error: "Choose a role." }),
 });
 export type RoleChangeInput = z.infer<typeof roleChangeSchema>;
+/** The API's body: the user is in the path. */
+export const roleBodySchema = roleChangeSchema.omit({ userId: true });

@@ -1,0 +1,50 @@
+// The analytics dashboard: the date range an operator asked for (a preset of the last 7/30/90/365
+// days, or from/to dates), resolved in the operator's zone, and the figures for it. The queries
+// live in analytics-queries.ts; this file only adds up their few aggregated rows into totals.
+import "server-only";
+import { db } from "@/lib/db";
+import { addDaysIso } from "@/lib/services/service-calendar";
+import { daysBetween, todayInZone } from "@/lib/time/zoned";
+import type { AnalyticsRangeInput } from "@/lib/schemas/admin-ops";
+import type { AnalyticsView } from "@/lib/schemas/admin-analytics";
+import { busiestSegments, dailyFigures, occupancyByTrainAndClass, waitlistLength, type AnalyticsRange } from "@/lib/admin/analytics-queries";
+
+/** Days are cut at midnight here, and money is counted in this currency: the operator's own. */
+export const ANALYTICS_TIME_ZONE = "Europe/Warsaw";
+export const ANALYTICS_CURRENCY = "PLN";
+export const DEFAULT_ANALYTICS_DAYS = 30;
+
+export function resolveRange(input: AnalyticsRangeInput, now = new Date(), currency = ANALYTICS_CURRENCY): AnalyticsRange & { days: number } {
+  const today = todayInZone(ANALYTICS_TIME_ZONE, now);
+  if (input.from && input.to) return { from: input.from, to: input.to, days: daysBetween(input.from, input.to) + 1, timeZone: ANALYTICS_TIME_ZONE, currency };
+  const days = input.days ?? DEFAULT_ANALYTICS_DAYS;
+  return { from: addDaysIso(today, -(days - 1)), to: today, days, timeZone: ANALYTICS_TIME_ZONE, currency };
+}
+
+export async function analyticsFor(range: AnalyticsRange & { days: number }, now = new Date()): Promise<AnalyticsView> {
+  const client = db();
+  const [daily, occupancy, segments, waitlist] = await Promise.all([
+    dailyFigures(client, range),
+    occupancyByTrainAndClass(client, range),
+    busiestSegments(client, range),
+    waitlistLength(client, range),
+  ]);
+  const sum = <K extends keyof (typeof daily)[number]>(key: K) => daily.reduce((total, day) => total + Number(day[key]), 0);
+  const offered = occupancy.reduce((total, row) => total + row.seatKmOffered, 0);
+  const sold = occupancy.reduce((total, row) => total + row.seatKmSold, 0);
+  return {
+    range: { from: range.from, to: range.to, days: range.days, timeZone: range.timeZone, currency: range.currency },
+    totals: {
+      bookings: sum("bookings"),
+      revenue: { amount: sum("revenueMinor"), currency: range.currency },
+      cancellations: sum("cancellations"),
+      refunds: { amount: sum("refundsMinor"), currency: range.currency },
+      occupancy: offered > 0 ? sold / offered : null,
+      waitlist,
+    },
+    daily,
+    occupancy,
+    segments,
+    generatedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,140 @@
+// The dashboard's SQL against a small week worked out by hand (in its own database, so nothing
+// else is counted). Day boundaries are Europe/Warsaw's: 2031-03-10 23:30 UTC is 11 March there.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { analyticsFor, resolveRange } from "@/lib/admin/analytics";
+import { useOwnDatabase } from "./own-database";
+
+useOwnDatabase();
+
+const at = (iso: string) => new Date(iso);
+let n = 0;
+
+beforeAll(async () => {
+  const c = db();
+  await c.travelClass.createMany({ data: [{ code: "FIRST", name: "First class", sortOrder: 1 }, { code: "SECOND", name: "Second class", sortOrder: 2 }] });
+  await c.quota.create({ data: { code: "GENERAL", name: "General" } });
+  const [a, b, cc] = await Promise.all(["A", "B", "C"].map((x) => c.station.create({ data: { code: `AN${x}`, name: `Stacja ${x}`, city: "M", timeZone: "Europe/Warsaw" } })));
+  const user = await c.user.create({ data: { email: "analytics@example.test", name: "A", passwordHash: "!" } });
+  const train = await c.train.create({
+    data: {
+      number: "AN 1", name: "Analityk", type: "INTERCITY", originDepartureMinutes: 480,
+      stops: { create: [{ stationId: a!.id, sequence: 0, departureOffsetMinutes: 0, distanceKm: 0 }, { stationId: b!.id, sequence: 1, arrivalOffsetMinutes: 60, departureOffsetMinutes: 62, distanceKm: 100 }, { stationId: cc!.id, sequence: 2, arrivalOffsetMinutes: 150, distanceKm: 250 }] },
+    },
+  });
+  const type = await c.coachType.create({ data: { code: "AN-CT", name: "Mixed", kind: "SEATED", classCode: "SECOND", rows: 1, columns: 6, seats: { create: Array.from({ length: 6 }, (_, i) => ({ number: i + 1, row: 0, col: i })) } }, include: { seats: true } });
+  const stations = [a!.id, b!.id, cc!.id];
+
+  // Four seats of SECOND and two of FIRST on every service; 12 March's service is cancelled, 20 April's is outside the range.
+  const service = async (date: string, status: "SCHEDULED" | "CANCELLED" = "SCHEDULED") => {
+    const s = await c.service.create({ data: { trainId: train.id, serviceDate: at(`${date}T00:00:00Z`), departsAt: at(`${date}T07:00:00Z`), status } });
+    const seats = [];
+    for (const seat of type.seats) {
+      seats.push(await c.serviceSeat.create({ data: { serviceId: s.id, coachTypeSeatId: seat.id, coachLabel: "1", coachPosition: 1, number: seat.number, classCode: seat.number <= 4 ? "SECOND" : "FIRST" } }));
+    }
+    return { id: s.id, seat: (i: number) => seats[i - 1]!.id };
+  };
+  const d1 = await service("2031-03-10");
+  const d2 = await service("2031-03-11");
+  const cancelled = await service("2031-03-12", "CANCELLED");
+  const later = await service("2031-04-20");
+
+  interface Spec {
+    svc: { id: string; seat: (i: number) => string };
+    from: number; to: number; cls?: string; status: "CONFIRMED" | "HELD" | "CANCELLED" | "WAITLISTED";
+    seats?: number[]; pax?: number; total: number; currency?: string;
+    paidAt?: string; cancelledAt?: string; refund?: number; holdUntil?: string;
+  }
+  const booking = async (s: Spec) => {
+    const paxCount = s.seats?.length || s.pax || 1;
+    const b = await c.booking.create({
+      data: {
+        pnr: `ANALYTIC${String(n++).padStart(2, "0")}`, userId: user.id, serviceId: s.svc.id, fromStationId: stations[s.from]!, toStationId: stations[s.to]!,
+        fromSeq: s.from, toSeq: s.to, classCode: s.cls ?? "SECOND", status: s.status, totalMinor: s.total, currency: s.currency ?? "PLN",
+        holdExpiresAt: s.holdUntil ? at(s.holdUntil) : null, confirmedAt: s.paidAt ? at(s.paidAt) : null, cancelledAt: s.cancelledAt ? at(s.cancelledAt) : null,
+        createdAt: at(s.paidAt ?? s.cancelledAt ?? "2031-03-01T00:00:00Z"),
+        passengers: { create: Array.from({ length: paxCount }, (_, i) => ({ position: i + 1, name: `P${i}`, age: 30, fareMinor: s.total / paxCount, status: s.status === "CANCELLED" ? "CANCELLED" : s.status === "WAITLISTED" ? "WAITLISTED" : "CONFIRMED" })) },
+      },
+      include: { passengers: true },
+    });
+    for (const [i, seat] of (s.seats ?? []).entries()) {
+      await c.seatAllocation.create({
+        data: { serviceId: s.svc.id, serviceSeatId: s.svc.seat(seat), bookingPassengerId: b.passengers[i]!.id, fromSeq: s.from, toSeq: s.to, expiresAt: s.holdUntil ? at(s.holdUntil) : null, releasedAt: s.cancelledAt ? at(s.cancelledAt) : null },
+      });
+    }
+    if (s.paidAt) {
+      const payment = await c.payment.create({ data: { bookingId: b.id, provider: "sandbox", amountMinor: s.total, currency: s.currency ?? "PLN", status: "SUCCEEDED", idempotencyKey: `k${n}`, createdAt: at(s.paidAt) } });
+      await c.payment.create({ data: { bookingId: b.id, provider: "sandbox", amountMinor: s.total, currency: "PLN", status: "DECLINED", idempotencyKey: `d${n}`, createdAt: at(s.paidAt) } });
+      if (s.refund) await c.refund.create({ data: { bookingId: b.id, paymentId: payment.id, amountMinor: s.refund, currency: "PLN", reason: "PASSENGER_CANCELLED", createdAt: at(s.cancelledAt!) } });
+    }
+    return b;
+  };
+
+  await booking({ svc: d1, from: 0, to: 2, status: "CONFIRMED", seats: [1], total: 3500, paidAt: "2031-03-09T10:00:00Z" });
+  await booking({ svc: d1, from: 0, to: 1, status: "CONFIRMED", seats: [2], total: 2000, paidAt: "2031-03-10T23:30:00Z" }); // 11 March in Warsaw
+  await booking({ svc: d1, from: 1, to: 2, status: "HELD", seats: [3], total: 2500, holdUntil: "2099-01-01T00:00:00Z" });
+  await booking({ svc: d1, from: 0, to: 2, status: "CANCELLED", seats: [4], total: 3500, paidAt: "2031-03-09T12:00:00Z", cancelledAt: "2031-03-12T09:00:00Z", refund: 2800 });
+  await booking({ svc: d1, from: 0, to: 2, cls: "FIRST", status: "CONFIRMED", seats: [5, 6], total: 9000, paidAt: "2031-03-11T08:00:00Z" });
+  await booking({ svc: d2, from: 0, to: 1, status: "CONFIRMED", seats: [1, 2], total: 4000, paidAt: "2031-03-11T09:00:00Z" });
+  await booking({ svc: later, from: 0, to: 1, status: "CONFIRMED", seats: [1], total: 2000, paidAt: "2031-03-13T10:00:00Z" });
+  await booking({ svc: d2, from: 1, to: 2, status: "CONFIRMED", seats: [3], total: 1000, currency: "EUR", paidAt: "2031-03-13T11:00:00Z" });
+  await booking({ svc: d1, from: 0, to: 1, status: "CONFIRMED", seats: [3], total: 2000, paidAt: "2031-03-08T22:59:00Z" }); // 8 March in Warsaw
+  await booking({ svc: d2, from: 0, to: 2, status: "CANCELLED", total: 3500, cancelledAt: "2031-03-12T10:00:00Z" }); // a hold given up: never a booking
+  await booking({ svc: cancelled, from: 0, to: 2, status: "CONFIRMED", seats: [1], total: 3500, paidAt: "2031-03-01T10:00:00Z" });
+  const waiting = await booking({ svc: d2, from: 0, to: 2, status: "WAITLISTED", pax: 3, total: 10500 });
+  const promoted = await booking({ svc: d2, from: 0, to: 2, status: "WAITLISTED", total: 3500 });
+  const outside = await booking({ svc: later, from: 0, to: 2, status: "WAITLISTED", total: 3500 });
+  const entry = (bookingId: string, serviceId: string, partySize: number, status: "WAITING" | "PROMOTED") =>
+    c.waitlistEntry.create({ data: { bookingId, serviceId, classCode: "SECOND", quotaCode: "GENERAL", fromSeq: 0, toSeq: 2, partySize, status } });
+  await entry(waiting.id, d2.id, 3, "WAITING");
+  await entry(promoted.id, d2.id, 1, "PROMOTED");
+  await entry(outside.id, later.id, 2, "WAITING");
+});
+
+describe("analytics", () => {
+  it("adds up a hand-worked week: per-day figures in Warsaw days, occupancy, busiest journeys and the waitlist", async () => {
+    const view = await analyticsFor(resolveRange({ from: "2031-03-09", to: "2031-03-15" }));
+
+    expect(view.daily).toEqual([
+      { date: "2031-03-09", bookings: 2, revenueMinor: 7000, cancellations: 0, refundsMinor: 0 },
+      { date: "2031-03-10", bookings: 0, revenueMinor: 0, cancellations: 0, refundsMinor: 0 },
+      { date: "2031-03-11", bookings: 3, revenueMinor: 15000, cancellations: 0, refundsMinor: 0 },
+      { date: "2031-03-12", bookings: 0, revenueMinor: 0, cancellations: 1, refundsMinor: 2800 },
+      { date: "2031-03-13", bookings: 2, revenueMinor: 2000, cancellations: 0, refundsMinor: 0 }, // the EUR payment is not PLN revenue
+      { date: "2031-03-14", bookings: 0, revenueMinor: 0, cancellations: 0, refundsMinor: 0 },
+      { date: "2031-03-15", bookings: 0, revenueMinor: 0, cancellations: 0, refundsMinor: 0 },
+    ]);
+    expect(view.totals).toEqual({
+      bookings: 7,
+      revenue: { amount: 24000, currency: "PLN" },
+      cancellations: 1,
+      refunds: { amount: 2800, currency: "PLN" },
+      occupancy: (800 + 500) / (2000 + 1000),
+      waitlist: { entries: 1, passengers: 3 },
+    });
+    // Two services run (the cancelled one does not count): SECOND offers 2 x 4 seats x 250 km,
+    // and sells 250 + 100 + 100 (10 March's service) + 2 x 100 + 150 (11 March's); FIRST sells 2 x 250 of 2 x 2 x 250.
+    expect(view.occupancy).toEqual([
+      { trainNumber: "AN 1", trainName: "Analityk", classCode: "FIRST", className: "First class", services: 2, seatKmOffered: 1000, seatKmSold: 500, occupancy: 0.5 },
+      { trainNumber: "AN 1", trainName: "Analityk", classCode: "SECOND", className: "Second class", services: 2, seatKmOffered: 2000, seatKmSold: 800, occupancy: 0.4 },
+    ]);
+    expect(view.segments).toEqual([
+      { from: { code: "ANA", name: "Stacja A" }, to: { code: "ANB", name: "Stacja B" }, passengers: 4, bookings: 3 },
+      { from: { code: "ANA", name: "Stacja A" }, to: { code: "ANC", name: "Stacja C" }, passengers: 3, bookings: 2 },
+      { from: { code: "ANB", name: "Stacja B" }, to: { code: "ANC", name: "Stacja C" }, passengers: 1, bookings: 1 },
+    ]);
+    expect(view.range).toEqual({ from: "2031-03-09", to: "2031-03-15", days: 7, timeZone: "Europe/Warsaw", currency: "PLN" });
+  });
+
+  it("resolves presets to the last N days ending today in Warsaw, and an empty range to zeros", async () => {
+    // 23:30 UTC on 31 March 2031 is already 1 April in Warsaw (summer time, UTC+2).
+    expect(resolveRange({ days: 7 }, at("2031-03-31T23:30:00Z"))).toMatchObject({ from: "2031-03-26", to: "2031-04-01", days: 7 });
+    expect(resolveRange({}, at("2031-03-31T12:00:00Z"))).toMatchObject({ from: "2031-03-02", to: "2031-03-31", days: 30 });
+
+    const empty = await analyticsFor(resolveRange({ from: "2040-01-01", to: "2040-01-03" }));
+    expect(empty.daily.map((d) => d.bookings)).toEqual([0, 0, 0]);
+    expect(empty.totals).toMatchObject({ bookings: 0, occupancy: null, waitlist: { entries: 0, passengers: 0 } });
+    expect(empty.occupancy).toEqual([]);
+    expect(empty.segments).toEqual([]);
+  });
+});
