@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { analyticsFor, resolveRange } from "@/lib/admin/analytics";
-import { useOwnDatabase } from "./own-database";
+import { withOwnDatabase } from "./own-database";
 
-useOwnDatabase();
+withOwnDatabase();
 
 const at = (iso: string) => new Date(iso);
 let n = 0;

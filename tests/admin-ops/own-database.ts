@@ -8,7 +8,7 @@ import { createFreshDatabase, dropDatabase } from "@/scripts/lib/databases";
 
 const cache = globalThis as unknown as { __railbookDb?: Db };
 
-export function useOwnDatabase(): void {
+export function withOwnDatabase(): void {
   let name = "";
   let sharedUrl = "";
   beforeAll(async () => {

@@ -7,9 +7,9 @@ import { isAppError } from "@/lib/errors";
 import { listUsers, setRole, USERS_PAGE_SIZE } from "@/lib/admin/users";
 import { GET as adminUsers } from "@/app/api/v1/admin/users/route";
 import { apiUser, callRoute } from "../booking/helpers";
-import { useOwnDatabase } from "./own-database";
+import { withOwnDatabase } from "./own-database";
 
-useOwnDatabase();
+withOwnDatabase();
 
 const actor = (id: string) => ({ userId: id, role: "ADMIN" as const });
 const adminCount = () => db().user.count({ where: { role: "ADMIN" } });
