@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingView } from "@/lib/schemas/booking";
 import { isoInZone } from "@/lib/time/zoned";
 import { isPnr } from "@/lib/booking/pnr";
+import { waitlistPositions } from "@/lib/waitlist/queue";
 
 interface StationOfRecord {
   code: string;
@@ -32,6 +33,8 @@ export interface BookingRecord {
   createdAt: Date;
   confirmedAt: Date | null;
   cancelledAt: Date | null;
+  /** Where a WAITLISTED booking stands in its queue (lib/waitlist/queue.ts); absent for others. */
+  waitlistPosition?: number | null;
   passengers: {
     name: string;
     age: number;
@@ -43,8 +46,9 @@ export interface BookingRecord {
 }
 
 export function toView(b: BookingRecord, now = new Date()): BookingView {
-  // A hold that has run out is expired whether or not the sweeper has recorded it yet.
-  const expired = b.status === "HELD" && b.holdExpiresAt !== null && b.holdExpiresAt <= now;
+  // A hold (or a waiting-list place left unpaid) that has run out is expired whether or not the
+  // sweeper has recorded it yet.
+  const expired = (b.status === "HELD" || b.status === "WAITLISTED") && b.holdExpiresAt !== null && b.holdExpiresAt <= now;
   return {
     pnr: b.pnr,
     status: expired ? "EXPIRED" : b.status,
@@ -74,6 +78,7 @@ export function toView(b: BookingRecord, now = new Date()): BookingView {
     createdAt: b.createdAt.toISOString(),
     confirmedAt: b.confirmedAt?.toISOString() ?? null,
     cancelledAt: b.cancelledAt?.toISOString() ?? null,
+    waitlistPosition: b.status === "WAITLISTED" && !expired ? (b.waitlistPosition ?? null) : null,
   };
 }
 
@@ -95,7 +100,7 @@ const include = {
 
 type BookingRow = Prisma.BookingGetPayload<{ include: typeof include }>;
 
-function recordOf(b: BookingRow): BookingRecord {
+function recordOf(b: BookingRow, positions: Map<string, number>): BookingRecord {
   const stop = (seq: number) => b.service.train.stops.find((s) => s.sequence === seq);
   const at = (offset: number | null | undefined) => new Date(b.service.departsAt.getTime() + (offset ?? 0) * 60_000);
   return {
@@ -106,22 +111,30 @@ function recordOf(b: BookingRow): BookingRecord {
     departureAt: at(stop(b.fromSeq)?.departureOffsetMinutes),
     arrivalAt: at(stop(b.toSeq)?.arrivalOffsetMinutes),
     passengers: b.passengers.map((p) => ({ ...p, seat: p.allocations[0]?.seat ?? null })),
+    waitlistPosition: positions.get(b.id) ?? null,
   };
 }
 
+/** Queue positions, read only for the waiting bookings among `rows`. */
+function positionsOf(client: Db | Tx, rows: BookingRow[]): Promise<Map<string, number>> {
+  return waitlistPositions(client, rows.filter((r) => r.status === "WAITLISTED").map((r) => r.id));
+}
+
 export async function bookingViewById(client: Db | Tx, bookingId: string, now = new Date()): Promise<BookingView> {
-  return toView(recordOf(await client.booking.findUniqueOrThrow({ where: { id: bookingId }, include })), now);
+  const row = await client.booking.findUniqueOrThrow({ where: { id: bookingId }, include });
+  return toView(recordOf(row, await positionsOf(client, [row])), now);
 }
 
 /** A booking of this user; anyone else's is NOT_FOUND, so a PNR reveals nothing about a stranger's trip. */
 export async function ownBookingView(client: Db | Tx, userId: string, pnr: string, now = new Date()): Promise<BookingView> {
   const row = isPnr(pnr) ? await client.booking.findFirst({ where: { pnr, userId }, include }) : null;
   if (!row) throw new AppError("NOT_FOUND", "We could not find a booking with that reference.");
-  return toView(recordOf(row), now);
+  return toView(recordOf(row, await positionsOf(client, [row])), now);
 }
 
 export async function listOwnBookings(client: Db | Tx, userId: string, options: { limit?: number } = {}): Promise<BookingView[]> {
   const now = new Date();
   const rows = await client.booking.findMany({ where: { userId }, include, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: options.limit ?? 100 });
-  return rows.map((row) => toView(recordOf(row), now));
+  const positions = await positionsOf(client, rows);
+  return rows.map((row) => toView(recordOf(row, positions), now));
 }

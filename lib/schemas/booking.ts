@@ -30,6 +30,10 @@ export const createBookingSchema = z
       .array(passengerInputSchema)
       .min(1, "Add at least one passenger.")
       .max(MAX_PASSENGERS, `At most ${MAX_PASSENGERS} passengers per booking.`),
+    joinWaitlist: z
+      .boolean()
+      .optional()
+      .meta({ description: "When too few seats are left: join the waiting list (201, status WAITLISTED) instead of 409 SOLD_OUT. Seats are then chosen for you." }),
   })
   .refine((b) => b.from !== b.to, { path: ["to"], message: "Departure and arrival stations must differ." })
   .refine((b) => b.passengers.every((p) => p.seatId) || b.passengers.every((p) => !p.seatId), {
@@ -39,6 +43,11 @@ export const createBookingSchema = z
   .refine((b) => new Set(b.passengers.map((p) => p.seatId).filter(Boolean)).size === b.passengers.filter((p) => p.seatId).length, {
     path: ["passengers"],
     message: "Each passenger needs a different seat.",
+  })
+  // A waiting list hands out whichever seats come free, so it cannot promise a chosen one.
+  .refine((b) => !b.joinWaitlist || b.passengers.every((p) => !p.seatId), {
+    path: ["joinWaitlist"],
+    message: "The waiting list chooses seats for you: remove the chosen seats to join it.",
   });
 export type CreateBookingInput = z.infer<typeof createBookingSchema>;
 
@@ -97,6 +106,12 @@ export const bookingSchema = z.object({
   createdAt: z.string(),
   confirmedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
+  waitlistPosition: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .describe("While WAITLISTED: 1 + the waiting bookings of this train, class and quota ahead of this one (first come, first served); otherwise null."),
 });
 export type BookingView = z.infer<typeof bookingSchema>;
 
@@ -153,3 +168,16 @@ export const seatMapSchema = z.object({
   ),
 });
 export type SeatMapView = z.infer<typeof seatMapSchema>;
+
+/** GET /api/v1/services/{serviceId}/waitlist: what joining the waiting list would mean right now. */
+export const waitlistQuerySchema = z
+  .object({ from: stationCode, to: stationCode, class: codeField, quota: codeField.optional() })
+  .refine((q) => q.from !== q.to, { path: ["to"], message: "Departure and arrival stations must differ." });
+export type WaitlistQuery = z.infer<typeof waitlistQuerySchema>;
+
+export const waitlistInfoSchema = z.object({
+  waiting: z.number().int().describe("Bookings waiting for this train, class and quota now; joining makes you number waiting + 1."),
+  available: z.number().int().describe("Seats of the class and quota free for the whole journey."),
+  open: z.boolean().describe("False once the chart is prepared or the train is cancelled: nobody can join any more."),
+});
+export type WaitlistInfo = z.infer<typeof waitlistInfoSchema>;

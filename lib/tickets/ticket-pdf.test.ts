@@ -30,6 +30,7 @@ const booking: BookingView = {
   createdAt: "2026-11-20T10:00:00.000Z",
   confirmedAt: "2026-11-20T10:03:00.000Z",
   cancelledAt: null,
+  waitlistPosition: null,
 };
 
 describe("renderTicketPdf", () => {
