@@ -16,6 +16,9 @@ export interface Journey {
   serviceId: string;
   status: "SCHEDULED" | "DELAYED" | "CANCELLED";
   delayMinutes: number;
+  /** Origin departure and when the chart was prepared: the waiting list closes then (lib/waitlist/rules.ts). */
+  serviceDepartsAt: Date;
+  chartPreparedAt: Date | null;
   train: { number: string; name: string };
   from: JourneyStop;
   to: JourneyStop;
@@ -30,6 +33,7 @@ interface JourneyRow {
   status: Journey["status"];
   delayMinutes: number;
   departsAt: Date;
+  chartPreparedAt: Date | null;
   trainNumber: string;
   trainName: string;
   stationId: string | null;
@@ -45,7 +49,7 @@ interface JourneyRow {
 /** One statement (it runs inside the booking transaction, where every round trip holds the seat locks longer). */
 export async function resolveJourney(client: Db | Tx, serviceId: string, fromCode: string, toCode: string): Promise<Journey> {
   const rows = await client.$queryRaw<JourneyRow[]>`
-    SELECT s.id AS "serviceId", s.status::text AS status, s."delayMinutes", s."departsAt",
+    SELECT s.id AS "serviceId", s.status::text AS status, s."delayMinutes", s."departsAt", s."chartPreparedAt",
            t.number AS "trainNumber", t.name AS "trainName",
            st.id AS "stationId", st.code, st.name, st."timeZone", ts.sequence AS seq,
            ts."departureOffsetMinutes", ts."arrivalOffsetMinutes", ts."distanceKm"
@@ -71,6 +75,8 @@ export async function resolveJourney(client: Db | Tx, serviceId: string, fromCod
     serviceId: service.serviceId,
     status: service.status,
     delayMinutes: service.delayMinutes,
+    serviceDepartsAt: service.departsAt,
+    chartPreparedAt: service.chartPreparedAt,
     train: { number: service.trainNumber, name: service.trainName },
     from: stop(from),
     to: stop(to),
