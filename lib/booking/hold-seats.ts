@@ -1,6 +1,9 @@
 // Holding seats: the first step of a booking. One transaction (run by lib/booking/booking-tx.ts)
 // locks the seat rows, checks them against live allocations, chooses seats and writes the booking,
 // its passengers, their allocations and the HELD event; it either all happens or none of it does.
+// When too few seats are left and the passenger asked to wait, the same transaction puts them on
+// the waiting list instead (lib/waitlist/join-waitlist.ts), and before any seat is chosen the
+// waiting list is served first (lib/waitlist/promote.ts), so a newcomer never jumps the queue.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
@@ -12,9 +15,12 @@ import { assertBookable, resolveJourney, type Journey } from "@/lib/booking/jour
 import { countSeats, lockSeats, seatsOfService, type InventorySeat } from "@/lib/booking/inventory";
 import { appendEvent, type UserActor } from "@/lib/booking/events";
 import { holdMinutes, transactionTime } from "@/lib/booking/clock";
-import { generatePnr } from "@/lib/booking/pnr";
+import { insertBooking } from "@/lib/booking/insert-booking";
 import type { BookingRecord } from "@/lib/booking/booking-view";
 import type { BerthKind } from "@/lib/generated/prisma/enums";
+import { promoteWaitlist, type Promotion } from "@/lib/waitlist/promote";
+import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
+import { waitlistOpenFor } from "@/lib/waitlist/rules";
 
 export interface HoldResult {
   bookingId: string;
@@ -48,8 +54,17 @@ function assertChosenSeatsFree(chosen: string[], seats: Pick<InventorySeat, "id"
   if (taken.length > 0) throw new AppError("SEAT_UNAVAILABLE", undefined, { seatIds: taken, reason: "TAKEN" });
 }
 
-function soldOut(free: number): AppError {
-  return new AppError("SOLD_OUT", undefined, { available: free });
+/** `waitlistAvailable`: the same request with `joinWaitlist: true` would be put on the waiting list. */
+function soldOut(free: number, waitlistAvailable: boolean): AppError {
+  return new AppError("SOLD_OUT", undefined, { available: free, waitlistAvailable });
+}
+
+/** Seats just given to the waiting list are taken for this booking too, where the segments overlap. */
+function afterPromotions<S extends { id: string; taken: boolean }>(seats: S[], promotions: Promotion[], segment: { fromSeq: number; toSeq: number }): S[] {
+  const taken = new Set(
+    promotions.flatMap((p) => p.seats).filter((a) => a.fromSeq < segment.toSeq && a.toSeq > segment.fromSeq).map((a) => a.seatId),
+  );
+  return taken.size === 0 ? seats : seats.map((s) => (taken.has(s.id) ? { ...s, taken: true } : s));
 }
 
 /**
@@ -75,13 +90,17 @@ export function precheckHold(input: CreateBookingInput): () => Promise<void> {
     if (total === 0) {
       throw validationError({ class: [`This train has no ${input.class} seats in the ${quotaOf(input)} quota.`] }, "No such class on this train.");
     }
-    if (free < input.passengers.length) throw soldOut(free);
+    if (free < input.passengers.length) {
+      const waitlistAvailable = waitlistOpenFor(journey, new Date());
+      // Asked to wait: the transaction decides between a hold and the waiting list.
+      if (!input.joinWaitlist || !waitlistAvailable) throw soldOut(free, waitlistAvailable);
+    }
   };
 }
 
 export async function holdSeats(tx: Tx, actor: UserActor, input: CreateBookingInput): Promise<HoldResult> {
   const chosen = chosenSeatIds(input);
-  const locked = await lockSeats(tx, {
+  const lockedRows = await lockSeats(tx, {
     serviceId: input.serviceId,
     classCode: input.class,
     quotaCode: quotaOf(input),
@@ -90,27 +109,31 @@ export async function holdSeats(tx: Tx, actor: UserActor, input: CreateBookingIn
     seatIds: chosen ?? undefined,
   });
   const journey = await resolveJourney(tx, input.serviceId, input.from, input.to);
-  const now = locked[0]?.txNow ?? (await transactionTime(tx));
+  const now = lockedRows[0]?.txNow ?? (await transactionTime(tx));
   assertBookable(journey, now);
+  // Seats freed by holds that lapsed unnoticed go to whoever waits for them before this booking.
+  const promotions = await promoteWaitlist(tx, { serviceId: input.serviceId, classCode: input.class, quotaCode: quotaOf(input) });
+  const locked = afterPromotions(lockedRows, promotions, { fromSeq: journey.from.seq, toSeq: journey.to.seq });
 
-  let seatIds: string[];
+  let seatIds: string[] | null;
   if (chosen) {
     assertChosenSeatsFree(chosen, locked, input);
     seatIds = chosen;
   } else {
     const free = locked.filter((s) => !s.taken);
-    const picked = chooseSeats(free, input.passengers.map((p): Preference => p.berthPreference ?? "NONE"));
-    if (!picked) throw soldOut(free.length);
-    seatIds = picked;
+    seatIds = chooseSeats(free, input.passengers.map((p): Preference => p.berthPreference ?? "NONE"));
+    const waitlistAvailable = waitlistOpenFor(journey, now);
+    if (!seatIds && (!input.joinWaitlist || !waitlistAvailable)) throw soldOut(free.length, waitlistAvailable);
   }
 
   const rate = await currentFareRate(tx, input.class, now);
   if (!rate) throw validationError({ class: [`${input.class} tickets are not on sale.`] }, "This class is not on sale.");
   const fareMinor = fareFor(rate, journey.distanceKm);
+  if (!seatIds) return joinWaitlist(tx, actor, { input, journey, now, fareMinor, currency: rate.currency });
   const holdExpiresAt = new Date(now.getTime() + holdMinutes() * 60_000);
 
   const totalMinor = fareMinor * seatIds.length;
-  const booking = await insertBooking(tx, { userId: actor.userId, input, journey, holdExpiresAt, totalMinor, currency: rate.currency, createdAt: now });
+  const booking = await insertBooking(tx, { userId: actor.userId, input, journey, status: "HELD", holdExpiresAt, totalMinor, currency: rate.currency, createdAt: now });
   const passengerIds = input.passengers.map(() => randomUUID());
   await tx.bookingPassenger.createMany({
     data: input.passengers.map((p, i) => ({
@@ -166,43 +189,4 @@ export async function holdSeats(tx: Tx, actor: UserActor, input: CreateBookingIn
     }),
   };
   return { ...booking, record };
-}
-
-/**
- * Inserts the booking under a fresh PNR. ON CONFLICT DO NOTHING (skipDuplicates) turns a PNR
- * collision into "0 rows" instead of an error that would abort the whole transaction, so another
- * PNR can be tried on the spot.
- */
-async function insertBooking(
-  tx: Tx,
-  b: { userId: string; input: CreateBookingInput; journey: Journey; holdExpiresAt: Date; totalMinor: number; currency: string; createdAt: Date },
-): Promise<{ bookingId: string; pnr: string }> {
-  const bookingId = randomUUID();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const pnr = generatePnr();
-    const { count } = await tx.booking.createMany({
-      skipDuplicates: true,
-      data: [
-        {
-          id: bookingId,
-          pnr,
-          userId: b.userId,
-          serviceId: b.input.serviceId,
-          fromStationId: b.journey.from.stationId,
-          toStationId: b.journey.to.stationId,
-          fromSeq: b.journey.from.seq,
-          toSeq: b.journey.to.seq,
-          classCode: b.input.class,
-          quotaCode: quotaOf(b.input),
-          status: "HELD",
-          holdExpiresAt: b.holdExpiresAt,
-          totalMinor: b.totalMinor,
-          currency: b.currency,
-          createdAt: b.createdAt,
-        },
-      ],
-    });
-    if (count === 1) return { bookingId, pnr };
-  }
-  throw new AppError("INTERNAL", undefined, { reason: "could not find a free PNR" });
 }

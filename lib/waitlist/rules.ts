@@ -3,6 +3,7 @@
 // told so and refunded (lib/waitlist/prepare-charts.ts). Until then a sold-out class can be joined.
 // docs/decisions/012-waitlist.md explains the choices.
 import "server-only";
+import type { Journey } from "@/lib/booking/journey";
 
 const DEFAULT_CHART_HOURS = 4;
 
@@ -26,4 +27,9 @@ export interface ServiceForWaitlist {
 /** Whether a sold-out class of this service may still be waitlisted at `now`. */
 export function waitlistOpen(service: ServiceForWaitlist, now: Date): boolean {
   return service.status !== "CANCELLED" && service.chartPreparedAt === null && now < chartDueAt(service.departsAt);
+}
+
+/** The same, for a journey read by the booking path (lib/booking/journey.ts). */
+export function waitlistOpenFor(journey: Pick<Journey, "status" | "chartPreparedAt" | "serviceDepartsAt">, now: Date): boolean {
+  return waitlistOpen({ status: journey.status, chartPreparedAt: journey.chartPreparedAt, departsAt: journey.serviceDepartsAt }, now);
 }
