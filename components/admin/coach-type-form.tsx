@@ -2,18 +2,16 @@
 // Create a coach type from a layout template, with a live preview drawn by the passengers' seat
 // map, so the operator sees the coach before it exists. The server builds the same layout again
 // from the template and size (lib/admin/network/coach-types.ts); nothing drawn here is trusted.
-import { useActionState, useMemo, useState } from "react";
-import { initialActionState } from "@/lib/action-state";
+import { useMemo, useState } from "react";
 import { COACH_TEMPLATES, coachTemplate } from "@/lib/network/coach-templates";
 import { createCoachTypeAction } from "@/app/admin/coach-types/actions";
-import { FormAlert, SubmitButton, TextField, useFocusOnError } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { useAdminForm } from "./use-admin-form";
 import { SelectField } from "./fields";
 import { CoachPreview, layoutAsCoach } from "./coach-preview";
 
 export function CoachTypeForm({ classes }: { classes: { code: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(createCoachTypeAction, initialActionState);
-  const formRef = useFocusOnError(state);
-  const errors = state.fieldErrors ?? {};
+  const { state, pending, formRef, onSubmit, errors } = useAdminForm(createCoachTypeAction);
   const first = COACH_TEMPLATES[0]!;
   const [templateKey, setTemplateKey] = useState(state.values?.template ?? first.key);
   const template = coachTemplate(templateKey) ?? first;
@@ -35,7 +33,7 @@ export function CoachTypeForm({ classes }: { classes: { code: string; name: stri
   }
 
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-5">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="code" label="Code" required maxLength={20} defaultValue={state.values?.code ?? ""} hint="Like B-2+2-64: letters, digits, + and -." errors={errors.code} />

@@ -1,11 +1,10 @@
 "use client";
 // One class's fare terms. Saving opens a new rate from now and closes the old one; the page's
 // history table shows both (lib/admin/network/fares.ts).
-import { useActionState } from "react";
-import { initialActionState } from "@/lib/action-state";
 import { minorToInput } from "@/lib/schemas/admin-pricing";
 import { changeFareAction } from "@/app/admin/pricing/actions";
-import { FormAlert, SubmitButton, TextField, useFocusOnError } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { useAdminForm } from "./use-admin-form";
 
 interface Props {
   classCode: string;
@@ -14,14 +13,12 @@ interface Props {
 }
 
 export function FareRateForm({ classCode, className, current }: Props) {
-  const [state, action, pending] = useActionState(changeFareAction, initialActionState);
-  const formRef = useFocusOnError(state);
-  const errors = state.fieldErrors ?? {};
+  const { state, pending, formRef, onSubmit, errors } = useAdminForm(changeFareAction);
   const currency = current?.currency ?? "PLN";
   const value = (field: "base" | "perKm" | "min", minor: number | undefined) => state.values?.[field] ?? (minor === undefined ? "" : minorToInput(minor));
 
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-3" aria-label={`${className} fares`}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label={`${className} fares`}>
       <FormAlert state={state} />
       <input type="hidden" name="classCode" value={classCode} />
       <div className="grid gap-3 sm:grid-cols-3">

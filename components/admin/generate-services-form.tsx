@@ -1,11 +1,10 @@
 "use client";
 // Generate a train's services over a date range on chosen days of the week. Running it again over
 // the same dates is harmless: dates that have a service are skipped and reported.
-import { useActionState } from "react";
-import { initialActionState } from "@/lib/action-state";
 import { WEEKDAYS } from "@/lib/schemas/admin-network";
 import { generateServicesAction } from "@/app/admin/services/actions";
-import { FormAlert, SubmitButton, TextField, useFocusOnError } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { useAdminForm } from "./use-admin-form";
 import { GroupError, SelectField } from "./fields";
 
 interface Props {
@@ -16,15 +15,13 @@ interface Props {
 }
 
 export function GenerateServicesForm({ trains, trainId, from, to }: Props) {
-  const [state, action, pending] = useActionState(generateServicesAction, initialActionState);
-  const formRef = useFocusOnError(state);
-  const errors = state.fieldErrors ?? {};
+  const { state, pending, formRef, onSubmit, errors } = useAdminForm(generateServicesAction);
   const v = state.values;
   // After a submit, the boxes show what was sent; on first render every day is ticked.
   const checked = (day: number) => (v ? v[`day${day}`] === "on" : true);
 
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert state={state} />
       <div className="grid gap-4 sm:grid-cols-3">
         <SelectField

@@ -1,22 +1,19 @@
 "use client";
 // Quota pool forms: a train's standing pools (for services generated from now on) and moving free
 // seats between General and a pool on one existing service.
-import { useActionState } from "react";
-import { initialActionState } from "@/lib/action-state";
 import { QUOTA_MOVE_DIRECTIONS } from "@/lib/schemas/admin-pricing";
 import { moveSeatsAction, trainQuotaAction } from "@/app/admin/pricing/actions";
-import { FormAlert, SubmitButton, TextField, useFocusOnError } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { useAdminForm } from "./use-admin-form";
 import { SelectField } from "./fields";
 
 type Option = { value: string; label: string };
 
 export function TrainQuotaForm({ trainId, classes, quotas }: { trainId: string; classes: Option[]; quotas: Option[] }) {
-  const [state, action, pending] = useActionState(trainQuotaAction, initialActionState);
-  const formRef = useFocusOnError(state);
-  const errors = state.fieldErrors ?? {};
+  const { state, pending, formRef, onSubmit, errors } = useAdminForm(trainQuotaAction);
   const v = state.values;
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert state={state} />
       <input type="hidden" name="trainId" value={trainId} />
       <div className="grid gap-3 sm:grid-cols-3">
@@ -32,12 +29,10 @@ export function TrainQuotaForm({ trainId, classes, quotas }: { trainId: string; 
 }
 
 export function MoveSeatsForm({ serviceId, classes, quotas }: { serviceId: string; classes: Option[]; quotas: Option[] }) {
-  const [state, action, pending] = useActionState(moveSeatsAction, initialActionState);
-  const formRef = useFocusOnError(state);
-  const errors = state.fieldErrors ?? {};
+  const { state, pending, formRef, onSubmit, errors } = useAdminForm(moveSeatsAction);
   const v = state.values;
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert state={state} />
       <input type="hidden" name="serviceId" value={serviceId} />
       <div className="grid gap-3 sm:grid-cols-2">

@@ -1,11 +1,12 @@
 "use client";
 // The refund rules as one editable set: "cancelled at least H hours before departure: P % back,
 // less a fee". Saved together; unchanged thresholds keep their history row.
-import { useActionState, useState } from "react";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useState } from "react";
+import type { ActionState } from "@/lib/action-state";
 import { MAX_REFUND_RULES } from "@/lib/schemas/admin-pricing";
 import { refundRulesAction } from "@/app/admin/pricing/actions";
-import { FormAlert, SubmitButton, TextField, useFocusOnError } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { useAdminForm } from "./use-admin-form";
 import { GroupError } from "./fields";
 import { rowButton, useEditableRows } from "./editable-rows";
 
@@ -16,14 +17,13 @@ export interface RuleDraft {
 }
 
 export function RefundRulesForm({ currency, initial }: { currency: string; initial: RuleDraft[] }) {
-  const [state, action, pending] = useActionState(refundRulesAction, initialActionState);
-  const formRef = useFocusOnError(state);
+  const { state, pending, formRef, onSubmit } = useAdminForm(refundRulesAction);
   const [reshapedAfter, setReshapedAfter] = useState<ActionState | null>(null);
   const { rows, update, remove, add, announcement, focusRef } = useEditableRows(initial.length ? initial : [{ minHoursBefore: "0", refundPercent: "0", fee: "0.00" }], () => setReshapedAfter(state));
   const errors = reshapedAfter === state ? {} : (state.fieldErrors ?? {});
 
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert state={state} />
       <input type="hidden" name="currency" value={currency} />
       <GroupError id="rules-error" errors={errors.rules} />

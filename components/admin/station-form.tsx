@@ -4,7 +4,8 @@
 import { useActionState, useId, useState } from "react";
 import { initialActionState } from "@/lib/action-state";
 import { createStationAction, deleteStationAction, updateStationAction } from "@/app/admin/stations/actions";
-import { FormAlert, SubmitButton, TextField, useFocusOnError } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { useAdminForm } from "./use-admin-form";
 
 interface Station {
   id: string;
@@ -15,14 +16,13 @@ interface Station {
 }
 
 export function StationForm({ station, zones }: { station?: Station; zones: string[] }) {
-  const [state, action, pending] = useActionState(station ? updateStationAction : createStationAction, initialActionState);
-  const formRef = useFocusOnError(state);
+  const { state, pending, formRef, onSubmit } = useAdminForm(station ? updateStationAction : createStationAction);
   const listId = useId();
   const errors = state.fieldErrors ?? {};
   const value = (field: keyof Omit<Station, "id">) => state.values?.[field] ?? station?.[field] ?? (field === "timeZone" ? "Europe/Warsaw" : "");
 
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormAlert state={state} />
       {station ? <input type="hidden" name="id" value={station.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">

@@ -2,11 +2,12 @@
 // The train form: details, stops and coaches, saved together (lib/admin/network/save-train.ts).
 // Row errors are hidden once the rows are added to, removed or reordered after a failed save:
 // they name rows by position, which no longer points at the same row.
-import { useActionState, useState } from "react";
-import { initialActionState, type ActionState } from "@/lib/action-state";
+import { useState } from "react";
+import type { ActionState } from "@/lib/action-state";
 import { TRAIN_TYPES } from "@/lib/schemas/admin-train";
 import { createTrainAction, updateTrainAction } from "@/app/admin/trains/actions";
-import { FormAlert, SubmitButton, TextField, useFocusOnError } from "@/components/auth/form-controls";
+import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
+import { useAdminForm } from "./use-admin-form";
 import { CheckboxField, SelectField } from "./fields";
 import { rowsFromValues } from "./editable-rows";
 import { STOP_FIELDS, TrainStopsEditor, emptyStop, type StopDraft } from "./train-stops-editor";
@@ -21,10 +22,8 @@ interface Props {
 }
 
 export function TrainEditor({ trainId, values, stations, coachTypes }: Props) {
-  const [state, action, pending] = useActionState(trainId ? updateTrainAction : createTrainAction, initialActionState);
-  const formRef = useFocusOnError(state);
+  const { state, pending, formRef, onSubmit, errors } = useAdminForm(trainId ? updateTrainAction : createTrainAction);
   const [reshapedAfter, setReshapedAfter] = useState<ActionState | null>(null);
-  const errors = state.fieldErrors ?? {};
   const rowErrors = reshapedAfter === state ? {} : errors;
   const reshaped = () => setReshapedAfter(state);
   const detail = (field: string) => state.values?.[field] ?? values[field] ?? "";
@@ -33,7 +32,7 @@ export function TrainEditor({ trainId, values, stations, coachTypes }: Props) {
   const coaches: CoachDraft[] = rowsFromValues(values, "coaches", COACH_FIELDS);
 
   return (
-    <form ref={formRef} action={action} noValidate className="space-y-6">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6">
       <FormAlert state={state} />
       {trainId ? <input type="hidden" name="id" value={trainId} /> : null}
       <fieldset className="space-y-4">
