@@ -3,6 +3,7 @@
 // the booking (allocations lose their expiry, events and a notice are written) and a DECLINED one
 // is recorded with the booking left HELD. So there is never a CONFIRMED booking without a
 // SUCCEEDED payment, nor a payment without its booking, and a refused or expired hold charges nothing.
+// A waiting-list place is paid through here too (lib/waitlist/pay-waitlisted.ts).
 //
 // The provider is called inside the transaction. That is acceptable for the sandbox, which is
 // local, instant and idempotent per key (a retried transaction gets the same charge back). A real
@@ -13,25 +14,14 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
-import { last4 } from "@/lib/payments/card";
 import { appendEvent, type UserActor } from "@/lib/booking/events";
 import { currentTime } from "@/lib/booking/clock";
 import { notifyInApp } from "@/lib/booking/notifications";
 import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
+import { chargeBooking, type PayResult } from "@/lib/booking/charge";
+import { payWaitlisted } from "@/lib/waitlist/pay-waitlisted";
 
-export interface PaymentSummary {
-  id: string;
-  status: "SUCCEEDED" | "DECLINED";
-  amountMinor: number;
-  currency: string;
-  cardLast4: string;
-  failureCode: string | null;
-}
-
-export interface PayResult {
-  bookingId: string;
-  payment: PaymentSummary;
-}
+export type { PaymentSummary, PayResult } from "@/lib/booking/charge";
 
 function refuseUnlessHeld(booking: LockedBooking): void {
   if (booking.status === "CONFIRMED") throw new AppError("CONFLICT", "This booking is already paid.", { status: booking.status });
@@ -87,6 +77,7 @@ export async function payBooking(
   provider: PaymentProvider,
 ): Promise<PayResult> {
   const booking = await lockOwnBooking(tx, actor.userId, input.pnr);
+  if (booking.status === "WAITLISTED") return payWaitlisted(tx, actor, booking, input, provider);
   refuseUnlessHeld(booking);
   const stillOurs = await seatsStillOurs(tx, booking);
   // Read after the locks: a hold that ran out while this transaction waited for them is over.
@@ -94,38 +85,10 @@ export async function payBooking(
   if (!stillOurs || !booking.holdExpiresAt || booking.holdExpiresAt <= now) throw new AppError("HOLD_EXPIRED");
   await assertStillBookable(tx, booking.id, now);
 
-  const charge = await provider.charge({
-    amountMinor: booking.totalMinor,
-    currency: booking.currency,
-    cardNumber: input.cardNumber,
-    // Per booking as well as per client key, so one key reused on two bookings is two charges.
-    idempotencyKey: `${booking.id}:${input.idempotencyKey}`,
-  });
-  const payment = await tx.payment.create({
-    data: {
-      bookingId: booking.id,
-      provider: provider.name,
-      providerRef: charge.providerRef,
-      amountMinor: booking.totalMinor,
-      currency: booking.currency,
-      status: charge.status,
-      cardLast4: last4(input.cardNumber),
-      failureCode: charge.failureCode ?? null,
-      idempotencyKey: input.idempotencyKey,
-      createdAt: now,
-    },
-  });
-  const summary: PaymentSummary = {
-    id: payment.id,
-    status: charge.status,
-    amountMinor: payment.amountMinor,
-    currency: payment.currency,
-    cardLast4: payment.cardLast4!,
-    failureCode: payment.failureCode,
-  };
-  if (charge.status === "DECLINED") {
-    await appendEvent(tx, booking.id, "PAYMENT_DECLINED", actor, { paymentId: payment.id, failureCode: charge.failureCode ?? null });
-    return { bookingId: booking.id, payment: summary };
+  const payment = await chargeBooking(tx, booking, input, provider, now);
+  if (payment.status === "DECLINED") {
+    await appendEvent(tx, booking.id, "PAYMENT_DECLINED", actor, { paymentId: payment.id, failureCode: payment.failureCode });
+    return { bookingId: booking.id, payment };
   }
 
   await tx.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", confirmedAt: now, holdExpiresAt: null } });
@@ -143,5 +106,5 @@ export async function payBooking(
     },
     now,
   );
-  return { bookingId: booking.id, payment: summary };
+  return { bookingId: booking.id, payment };
 }
