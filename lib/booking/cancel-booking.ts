@@ -2,7 +2,8 @@
 // rules in force now, releases the seats at once (releasedAt), refunds through the provider and
 // records the Refund, the CANCELLED event and an in-app notice. A HELD booking was never paid, so
 // it cancels with nothing to refund. Operators cancel through the same core (cancelLockedBooking),
-// as themselves, for a passenger or for a whole cancelled train (lib/admin/).
+// as themselves, for a passenger or for a whole cancelled train (lib/admin/). Released seats go to
+// the waiting list in the same transaction, and a waiting booking leaves its queue (lib/waitlist/).
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -17,6 +18,10 @@ import { quoteRefund, type RefundQuote } from "@/lib/booking/refund-policy";
 import { isPnr } from "@/lib/booking/pnr";
 import { bookingTx } from "@/lib/booking/booking-tx";
 import { bookingViewById } from "@/lib/booking/booking-view";
+import { afterCancel } from "@/lib/waitlist/after-cancel";
+
+/** Refund.reason by what priced the refund, where it is not simply the passenger cancelling. */
+const REFUND_REASONS: Partial<Record<RefundQuote["reason"], string>> = { SERVICE_CANCELLED: "SERVICE_CANCELLED", WAITLISTED: "WAITLIST_CANCELLED" };
 
 export interface CancelResult {
   bookingId: string;
@@ -55,7 +60,8 @@ export async function cancelLockedBooking(tx: Tx, booking: LockedBooking, option
   if (booking.status === "CANCELLED") throw new AppError("CONFLICT", "This booking is already cancelled.", { status: booking.status });
   if (booking.status === "EXPIRED") throw new AppError("HOLD_EXPIRED", "This hold ran out, so there is nothing to cancel.");
   const now = await currentTime(tx);
-  if (booking.status === "HELD" && booking.holdExpiresAt && booking.holdExpiresAt <= now) {
+  // An unpaid hold, or an unpaid waiting-list place, whose time ran out.
+  if ((booking.status === "HELD" || booking.status === "WAITLISTED") && booking.holdExpiresAt && booking.holdExpiresAt <= now) {
     throw new AppError("HOLD_EXPIRED", "This hold ran out, so there is nothing to cancel.");
   }
 
@@ -64,6 +70,7 @@ export async function cancelLockedBooking(tx: Tx, booking: LockedBooking, option
   await tx.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancelledAt: now } });
   await tx.bookingPassenger.updateMany({ where: { bookingId: booking.id }, data: { status: "CANCELLED" } });
   await tx.seatAllocation.updateMany({ where: { passenger: { bookingId: booking.id }, releasedAt: null }, data: { releasedAt: now } });
+  await afterCancel(tx, booking, now);
 
   let refundId: string | null = null;
   if (amountMinor > 0 && quote.paymentRef) {
@@ -76,7 +83,7 @@ export async function cancelLockedBooking(tx: Tx, booking: LockedBooking, option
         ruleId: options.fullRefund ? null : (quote.rule?.id ?? null),
         amountMinor,
         currency: quote.currency,
-        reason: options.refundReason ?? (quote.reason === "SERVICE_CANCELLED" ? "SERVICE_CANCELLED" : "PASSENGER_CANCELLED"),
+        reason: options.refundReason ?? REFUND_REASONS[quote.reason] ?? "PASSENGER_CANCELLED",
         createdById: actor.userId,
         createdAt: now,
       },
@@ -109,12 +116,12 @@ export async function refundQuoteFor(client: Db, userId: string, pnr: string): P
   const booking = isPnr(pnr) ? await client.booking.findFirst({ where: { pnr, userId }, select: { id: true, status: true, holdExpiresAt: true } }) : null;
   if (!booking) throw new AppError("NOT_FOUND", "We could not find a booking with that reference.");
   const now = await currentTime(client);
-  const expired = booking.status === "HELD" && booking.holdExpiresAt !== null && booking.holdExpiresAt <= now;
+  const expired = (booking.status === "HELD" || booking.status === "WAITLISTED") && booking.holdExpiresAt !== null && booking.holdExpiresAt <= now;
   const quote: RefundQuote = await quoteRefund(client, booking.id, now);
   return {
     pnr,
     status: expired ? "EXPIRED" : booking.status,
-    cancellable: !expired && (booking.status === "HELD" || booking.status === "CONFIRMED"),
+    cancellable: !expired && (booking.status === "HELD" || booking.status === "CONFIRMED" || booking.status === "WAITLISTED"),
     refund: { amount: quote.amountMinor, currency: quote.currency },
     hoursBeforeDeparture: Math.round(quote.hoursBeforeDeparture * 100) / 100,
     rule: quote.rule

@@ -2,7 +2,8 @@
 // the rule with the largest `minHoursBefore` not above the hours left until the timetable
 // departure applies, and each passenger gets floor(fare * refundBasisPoints / 10000) - feeMinor,
 // never below zero (the fee is per passenger, like the fare it is taken from). Nothing paid, nothing
-// refunded; a service the operator cancelled refunds everything paid.
+// refunded; a service the operator cancelled refunds everything paid, and so does a waiting-list
+// place given up before it got a seat (it never travelled: docs/decisions/012-waitlist.md).
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
 
@@ -14,7 +15,7 @@ export interface RefundRuleTerms {
   currency: string;
 }
 
-export type RefundReason = "PAID_FARE_RULE" | "NOT_PAID" | "SERVICE_CANCELLED" | "NO_RULE";
+export type RefundReason = "PAID_FARE_RULE" | "NOT_PAID" | "SERVICE_CANCELLED" | "WAITLISTED" | "NO_RULE";
 
 export interface RefundQuote {
   amountMinor: number;
@@ -59,6 +60,7 @@ export async function quoteRefund(client: Db | Tx, bookingId: string, at: Date):
   const booking = await client.booking.findUniqueOrThrow({
     where: { id: bookingId },
     select: {
+      status: true,
       currency: true,
       fromSeq: true,
       service: { select: { status: true, departsAt: true, train: { select: { stops: { select: { sequence: true, departureOffsetMinutes: true } } } } } },
@@ -76,6 +78,7 @@ export async function quoteRefund(client: Db | Tx, bookingId: string, at: Date):
 
   if (paid <= 0) return { ...base, amountMinor: 0, reason: "NOT_PAID", rule: null };
   if (booking.service.status === "CANCELLED") return { ...base, amountMinor: paid, reason: "SERVICE_CANCELLED", rule: null };
+  if (booking.status === "WAITLISTED") return { ...base, amountMinor: paid, reason: "WAITLISTED", rule: null };
   const rule = applicableRule(await rulesInForce(client, booking.currency, at), hoursBeforeDeparture);
   if (!rule) return { ...base, amountMinor: 0, reason: "NO_RULE", rule: null };
   const fares = booking.passengers.map((p) => p.fareMinor);
