@@ -10,6 +10,7 @@ import { serializable, type SerializableOptions } from "@/lib/db/serializable";
 import { isLockNotAvailable } from "@/lib/db/errors";
 import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { inTurn } from "@/lib/booking/inventory-queue";
 
 export interface BookingTxOptions {
@@ -38,6 +39,15 @@ function lockWaitMs(): number {
 /** Running totals for this process, for logs and the contention tests' reports. */
 export const contention = { lockRetries: 0, serializationRetries: 0, gaveUp: 0 };
 
+/**
+ * Counts one retry or give-up. With BOOKING_CONTENTION_LOG=1 each is also logged, one line apiece:
+ * that is how a load test outside the process (bench/) reads these counters without an endpoint.
+ */
+function noteContention(kind: keyof typeof contention): void {
+  contention[kind]++;
+  if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("booking contention", { kind });
+}
+
 export type TxRunner = <T>(work: (tx: Tx) => Promise<T>, options?: BookingTxOptions) => Promise<T>;
 
 export const bookingTx: TxRunner = async (work, options = {}) => {
@@ -55,7 +65,7 @@ async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options
     maxDelayMs: 80,
     retryOnConnectionLoss: options.retryOnConnectionLoss,
     onRetry: (attempt) => {
-      contention.serializationRetries++;
+      noteContention("serializationRetries");
       options.onRetry?.("serialization", attempt);
     },
   };
@@ -67,10 +77,10 @@ async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options
     } catch (error) {
       if (!isLockNotAvailable(error)) throw error;
       if (Date.now() >= deadline) {
-        contention.gaveUp++;
+        noteContention("gaveUp");
         throw new AppError("SERVICE_BUSY", undefined, { reason: "seats are locked by other bookings", attempts: attempt });
       }
-      contention.lockRetries++;
+      noteContention("lockRetries");
       options.onRetry?.("locked", attempt);
       // Jittered, growing to a few times a booking transaction's length: long enough not to
       // hammer the lock holder, short enough that the seats are not left idle.
