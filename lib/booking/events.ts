@@ -1,8 +1,11 @@
 // The booking's append-only history. Every state change writes its event in the same transaction
 // as the change itself, so the log can never miss a change nor record one that was rolled back.
+// That makes it the one place to tell live screens too: each event also publishes the booking's
+// change (and its service's seats) on the live channel, delivered on commit (lib/live/publish.ts).
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { publishBookingChanges } from "@/lib/live/publish";
 
 export type BookingEventType =
   | "HELD"
@@ -44,6 +47,7 @@ export async function appendEvent(
   data: Prisma.InputJsonObject = {},
 ): Promise<void> {
   await tx.bookingEvent.create({ data: { bookingId, type, ...actorColumns(actor), data } });
+  await publishBookingChanges(tx, [bookingId]);
 }
 
 /** One event per booking for a batch change (the hold sweeper expires many at once). */
@@ -57,4 +61,5 @@ export async function appendEvents(
   if (bookingIds.length === 0) return;
   const columns = actorColumns(actor);
   await tx.bookingEvent.createMany({ data: bookingIds.map((bookingId) => ({ bookingId, type, ...columns, data })) });
+  await publishBookingChanges(tx, bookingIds);
 }

@@ -1,9 +1,11 @@
-// In-app notices about a booking, written in the transaction that makes the change (the outbox
-// pattern: the notice exists exactly when the change does). In-app notices are "delivered" by being
-// written, so they are SENT at once; an email channel would leave them PENDING for a worker.
+// Notices about a booking, written in the transaction that makes the change (the outbox
+// pattern: the notice exists exactly when the change does). Every notice goes out in the app (SENT
+// at once: being in the inbox is its delivery) and by email (PENDING for the worker):
+// lib/notifications/outbox.ts. The names say "in app" for the callers written before email.
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { writeNotices } from "@/lib/notifications/outbox";
 
 export type NoticeKind =
   | "BOOKING_CONFIRMED"
@@ -12,7 +14,10 @@ export type NoticeKind =
   | "SERVICE_CANCELLED"
   | "PLATFORM_CHANGE"
   | "WAITLIST_PROMOTED"
-  | "WAITLIST_NOT_CONFIRMED";
+  | "WAITLIST_NOT_CONFIRMED"
+  | "HOLD_EXPIRING"
+  | "PAYMENT_FAILED"
+  | "REFUND_ISSUED";
 
 export interface InAppNotice {
   userId: string;
@@ -24,15 +29,13 @@ export interface InAppNotice {
 }
 
 export async function notifyInApp(tx: Tx, notice: InAppNotice, at: Date): Promise<void> {
-  await tx.notification.create({
-    data: { ...notice, data: notice.data ?? {}, channel: "IN_APP", status: "SENT", sentAt: at, nextAttemptAt: at },
-  });
+  await writeNotices(tx, [notice], at);
 }
 
 /** One notice per row in a single statement: a schedule change tells every affected booking at once. */
 export async function notifyInAppMany(tx: Tx, notices: InAppNotice[], at: Date): Promise<void> {
-  if (notices.length === 0) return;
-  await tx.notification.createMany({
-    data: notices.map((notice) => ({ ...notice, data: notice.data ?? {}, channel: "IN_APP" as const, status: "SENT" as const, sentAt: at, nextAttemptAt: at })),
-  });
+  await writeNotices(tx, notices, at);
 }
+
+/** The same, under the name that says what it does now. */
+export const notify = notifyInApp;

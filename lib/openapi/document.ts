@@ -19,6 +19,7 @@ import {
 } from "@/lib/schemas/booking";
 import { ERROR_CODES } from "@/lib/errors";
 import { adminOpsPaths } from "@/lib/openapi/admin-ops-paths";
+import { livePaths } from "@/lib/openapi/live-paths";
 
 type Json = Record<string, unknown>;
 
@@ -164,6 +165,7 @@ export function openApiDocument(): Json {
         get: { summary: "Operator dashboard counts (admins)", security: user, responses: { 200: ok(responses.overview), ...errors("UNAUTHENTICATED", "FORBIDDEN"), ...common } },
       },
       ...adminOpsPaths({ body, ok, errors, queryParameters, security: user, common }),
+      ...livePaths({ body, ok, errors, queryParameters, security: user, common }),
       "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": {} } } } } },
     },
   };

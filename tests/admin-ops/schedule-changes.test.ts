@@ -15,7 +15,7 @@ async function rejection(promise: Promise<unknown>) {
 }
 
 const notices = (serviceId: string, kind: string) =>
-  db().notification.findMany({ where: { kind, booking: { serviceId } }, select: { userId: true, bookingId: true, channel: true, title: true, body: true } });
+  db().notification.findMany({ where: { kind, channel: "IN_APP", booking: { serviceId } }, select: { userId: true, bookingId: true, channel: true, title: true, body: true } });
 
 describe("delaying a service", () => {
   it("marks it delayed and tells each affected booking's owner once, leaving cancelled bookings and lapsed holds alone", async () => {

@@ -47,7 +47,7 @@ describe("cancelling a service", () => {
     expect((await bookingByPnr(lapsed)).status).toBe("HELD"); // the sweeper's to expire; its seat is free already
     expect(await liveAllocations(net.serviceId)).toBe(0);
 
-    const notices = await db().notification.findMany({ where: { kind: "SERVICE_CANCELLED", booking: { serviceId: net.serviceId } } });
+    const notices = await db().notification.findMany({ where: { kind: "SERVICE_CANCELLED", channel: "IN_APP", booking: { serviceId: net.serviceId } } });
     expect(notices.map((n) => n.userId).sort()).toEqual([ala.id, bartek.id, celina.id, dawid.id].sort());
     const alaNotice = notices.find((n) => n.userId === ala.id)!;
     expect(alaNotice.body).toMatch(/A full refund of CHF\s70\.00 is on its way/);
@@ -99,7 +99,7 @@ describe("cancelling a service", () => {
     // A retried transaction may ask the provider again, but always with the booking's one key.
     expect(new Set(provider.requests.map((r) => r.idempotencyKey)).size).toBe(7);
     expect(await db().bookingEvent.count({ where: { type: "CANCELLED", booking: { serviceId: net.serviceId } } })).toBe(7);
-    expect(await db().notification.count({ where: { kind: "SERVICE_CANCELLED", booking: { serviceId: net.serviceId } } })).toBe(7);
+    expect(await db().notification.count({ where: { kind: "SERVICE_CANCELLED", channel: "IN_APP", booking: { serviceId: net.serviceId } } })).toBe(7);
   });
 
   it("finishes on the next run what a run stopped after its first batch left", async () => {

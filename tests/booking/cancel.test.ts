@@ -74,7 +74,7 @@ describe("cancelling a booking", () => {
       ["CONFIRMED", user.id],
       ["CANCELLED", user.id],
     ]);
-    expect(await db().notification.count({ where: { booking: { pnr }, kind: "BOOKING_CANCELLED" } })).toBe(1);
+    expect(await db().notification.count({ where: { booking: { pnr }, kind: "BOOKING_CANCELLED", channel: "IN_APP" } })).toBe(1);
   });
 
   it("applies the late rule close to departure, and nothing at the very end", async () => {

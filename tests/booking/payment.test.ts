@@ -51,7 +51,14 @@ describe("POST /api/v1/bookings/{pnr}/payment", () => {
     const booking = await db().booking.findUniqueOrThrow({ where: { pnr }, include: { payments: true, passengers: { include: { allocations: true } }, notifications: true } });
     expect(booking.payments).toEqual([expect.objectContaining({ status: "SUCCEEDED", provider: "sandbox", amountMinor: booking.totalMinor, cardLast4: "4242" })]);
     expect(booking.passengers.flatMap((p) => p.allocations.map((a) => a.expiresAt))).toEqual([null, null]);
-    expect(booking.notifications).toEqual([expect.objectContaining({ kind: "BOOKING_CONFIRMED", channel: "IN_APP", status: "SENT" })]);
+    // One notice, on both channels: in the inbox at once, and an email queued for the worker.
+    expect(booking.notifications).toHaveLength(2);
+    expect(booking.notifications).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "BOOKING_CONFIRMED", channel: "IN_APP", status: "SENT" }),
+        expect.objectContaining({ kind: "BOOKING_CONFIRMED", channel: "EMAIL", status: "PENDING" }),
+      ]),
+    );
     expect((await eventsOf(pnr)).map((e) => [e.type, e.actorUserId, e.actorRole])).toEqual([
       ["HELD", user.id, "PASSENGER"],
       ["CONFIRMED", user.id, "PASSENGER"],
