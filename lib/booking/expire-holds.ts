@@ -1,4 +1,6 @@
-// The hold sweeper: marks HELD bookings whose hold has run out as EXPIRED and releases their seats.
+// The hold sweeper: marks HELD bookings whose hold has run out as EXPIRED and releases their seats,
+// and does the same for waiting-list places left unpaid past their payment window (they leave the
+// queue). The seats those holds free go to the waiting list through lib/waitlist/promote-due.ts.
 // Housekeeping only: an expired hold stops counting the instant it expires (the live-allocation
 // predicate), so a late or missed sweep never keeps a seat off sale; it just brings the recorded
 // status in line and writes the EXPIRED event.
@@ -23,9 +25,9 @@ export async function expireHolds(options: { batchSize?: number } = {}): Promise
     const ids = await serializable(async (tx) => {
       // SKIP LOCKED: a booking being paid or cancelled right now is left to that transaction (which
       // sees the lapsed hold itself) and to the next sweep, instead of making the sweep wait.
-      const rows = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM "Booking"
-        WHERE status = 'HELD' AND "holdExpiresAt" <= now()
+      const rows = await tx.$queryRaw<{ id: string; status: "HELD" | "WAITLISTED" }[]>`
+        SELECT id, status::text AS status FROM "Booking"
+        WHERE status IN ('HELD', 'WAITLISTED') AND "holdExpiresAt" <= now()
         ORDER BY "holdExpiresAt", id
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED`;
@@ -37,7 +39,12 @@ export async function expireHolds(options: { batchSize?: number } = {}): Promise
         UPDATE "SeatAllocation" SET "releasedAt" = now()
         WHERE "releasedAt" IS NULL
           AND "bookingPassengerId" IN (SELECT id FROM "BookingPassenger" WHERE "bookingId" = ANY(${bookingIds}::text[]))`;
-      await appendEvents(tx, bookingIds, "EXPIRED", "SYSTEM", { reason: "hold ran out" });
+      await tx.$executeRaw`
+        UPDATE "WaitlistEntry" SET status = 'CANCELLED', "resolvedAt" = now()
+        WHERE status = 'WAITING' AND "bookingId" = ANY(${bookingIds}::text[])`;
+      const idsOf = (status: string) => rows.filter((r) => r.status === status).map((r) => r.id);
+      await appendEvents(tx, idsOf("HELD"), "EXPIRED", "SYSTEM", { reason: "hold ran out" });
+      await appendEvents(tx, idsOf("WAITLISTED"), "EXPIRED", "SYSTEM", { reason: "waiting-list place not paid in time" });
       return bookingIds;
     });
     batches++;
