@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import type { RefundQuoteView } from "@/lib/schemas/booking";
-import { appendEvent, type UserActor } from "@/lib/booking/events";
+import { appendEvent, type Actor, type UserActor } from "@/lib/booking/events";
 import { currentTime } from "@/lib/booking/clock";
 import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
 import { notifyInApp, type InAppNotice } from "@/lib/booking/notifications";
@@ -35,8 +35,8 @@ export async function cancelBooking(tx: Tx, actor: UserActor, pnr: string, provi
 
 /** How a cancellation made by someone other than the passenger differs from the passenger's own. */
 export interface CancelOptions {
-  /** Who cancels: recorded on the event and as the refund's creator. */
-  actor: UserActor;
+  /** Who cancels: recorded on the event and as the refund's creator (none for the system, e.g. at chart time). */
+  actor: Actor;
   /** The booking's owner: the one who is told. */
   ownerId: string;
   provider: PaymentProvider;
@@ -84,7 +84,7 @@ export async function cancelLockedBooking(tx: Tx, booking: LockedBooking, option
         amountMinor,
         currency: quote.currency,
         reason: options.refundReason ?? REFUND_REASONS[quote.reason] ?? "PASSENGER_CANCELLED",
-        createdById: actor.userId,
+        createdById: actor === "SYSTEM" ? null : actor.userId,
         createdAt: now,
       },
     });
