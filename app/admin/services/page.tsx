@@ -40,27 +40,27 @@ export default async function ServicesPage({ searchParams }: { searchParams: Sea
           Services from {from} to {last}
         </h2>
         <form className="flex flex-wrap items-end gap-3" action="/admin/services">
-          <label className="text-sm font-medium text-slate-800">
-            From
-            <input type="date" name="date" defaultValue={from} className="mt-1 block rounded-md border border-slate-300 px-3 py-2" />
-          </label>
-          <label className="text-sm font-medium text-slate-800">
-            Days
-            <select name="days" defaultValue={String(query.days)} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2">
+          <div className="text-sm font-medium text-slate-800">
+            <label htmlFor="filter-date">From</label>
+            <input type="date" id="filter-date" name="date" defaultValue={from} className="mt-1 block rounded-md border border-slate-300 px-3 py-2" />
+          </div>
+          <div className="text-sm font-medium text-slate-800">
+            <label htmlFor="filter-days">Days</label>
+            <select id="filter-days" name="days" defaultValue={String(query.days)} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2">
               {[1, 7, 14, 31].map((d) => (
                 <option key={d} value={d}>{d}</option>
               ))}
             </select>
-          </label>
-          <label className="text-sm font-medium text-slate-800">
-            Train
-            <select name="train" defaultValue={query.train ?? ""} className="mt-1 block max-w-[16rem] rounded-md border border-slate-300 bg-white px-3 py-2">
+          </div>
+          <div className="text-sm font-medium text-slate-800">
+            <label htmlFor="filter-train">Train</label>
+            <select id="filter-train" name="train" defaultValue={query.train ?? ""} className="mt-1 block max-w-[16rem] rounded-md border border-slate-300 bg-white px-3 py-2">
               <option value="">All trains</option>
               {trains.map((t) => (
                 <option key={t.id} value={t.id}>{`${t.number} ${t.name}`}</option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">
             Show
           </button>

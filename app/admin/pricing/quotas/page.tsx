@@ -32,15 +32,15 @@ export default async function QuotasPage({ searchParams }: { searchParams: Searc
       </p>
       <PageHeader title="Quota pools" description="Seats kept for a quota (seniors, ladies, ...) so General passengers cannot buy them." />
       <form action="/admin/pricing/quotas" className="flex flex-wrap items-end gap-3">
-        <label className="text-sm font-medium text-slate-800">
-          Train
-          <select name="train" defaultValue={train?.id ?? ""} className={select}>
+        <div className="text-sm font-medium text-slate-800">
+          <label htmlFor="pick-train">Train</label>
+          <select id="pick-train" name="train" defaultValue={train?.id ?? ""} className={select}>
             <option value="">Choose a train</option>
             {trains.map((t) => (
               <option key={t.id} value={t.id}>{`${t.number} ${t.name}`}</option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">Open</button>
       </form>
 
@@ -85,15 +85,15 @@ export default async function QuotasPage({ searchParams }: { searchParams: Searc
             <h2 id="service-pools-heading" className="text-lg font-semibold">Pools on one service</h2>
             <form action="/admin/pricing/quotas" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="train" value={train.id} />
-              <label className="text-sm font-medium text-slate-800">
-                Service date
-                <select name="service" defaultValue={service?.id ?? ""} className={select}>
+              <div className="text-sm font-medium text-slate-800">
+                <label htmlFor="pick-service">Service date</label>
+                <select id="pick-service" name="service" defaultValue={service?.id ?? ""} className={select}>
                   <option value="">Choose a date</option>
                   {services.map((s) => (
                     <option key={s.id} value={s.id}>{`${s.serviceDate}${s.status === "CANCELLED" ? " (cancelled)" : ""}`}</option>
                   ))}
                 </select>
-              </label>
+              </div>
               <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">Open</button>
             </form>
             {services.length === 0 ? <p className="text-slate-700">No coming services: generate some first.</p> : null}

@@ -93,22 +93,22 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
           Seats from {from.name} to {to.name}
         </h2>
         <form action={`/admin/services/${serviceId}`} className="flex flex-wrap items-end gap-3">
-          <label className="text-sm font-medium text-slate-800">
-            From
-            <select name="from" defaultValue={from.code} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2">
+          <div className="text-sm font-medium text-slate-800">
+            <label htmlFor="segment-from">From</label>
+            <select id="segment-from" name="from" defaultValue={from.code} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2">
               {header.stops.slice(0, -1).map((s) => (
                 <option key={s.code} value={s.code}>{s.name}</option>
               ))}
             </select>
-          </label>
-          <label className="text-sm font-medium text-slate-800">
-            To
-            <select name="to" defaultValue={to.code} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2">
+          </div>
+          <div className="text-sm font-medium text-slate-800">
+            <label htmlFor="segment-to">To</label>
+            <select id="segment-to" name="to" defaultValue={to.code} className="mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2">
               {header.stops.slice(1).map((s) => (
                 <option key={s.code} value={s.code}>{s.name}</option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">
             Show occupancy
           </button>
