@@ -16,6 +16,8 @@ import {
   refundQuoteSchema,
   seatMapQuerySchema,
   seatMapSchema,
+  waitlistInfoSchema,
+  waitlistQuerySchema,
 } from "@/lib/schemas/booking";
 import { ERROR_CODES } from "@/lib/errors";
 import { adminOpsPaths } from "@/lib/openapi/admin-ops-paths";
@@ -126,15 +128,24 @@ export function openApiDocument(): Json {
           responses: { 200: ok(seatMapSchema), ...errors("VALIDATION_FAILED", "NOT_FOUND"), ...common },
         },
       },
+      "/services/{serviceId}/waitlist": {
+        get: {
+          summary: "The waiting list for a class and quota: joining now makes you number waiting + 1",
+          parameters: [{ name: "serviceId", in: "path", required: true, schema: { type: "string" } }, ...queryParameters(waitlistQuerySchema)],
+          responses: { 200: ok(waitlistInfoSchema), ...errors("VALIDATION_FAILED", "NOT_FOUND"), ...common },
+        },
+      },
       "/bookings": {
         get: { summary: "The caller's bookings, newest first", security: user, responses: { 200: ok(z.object({ bookings: z.array(bookingSchema) })), ...errors("UNAUTHENTICATED"), ...common } },
         post: {
-          summary: "Hold seats (chosen, or chosen for you) for 10 minutes",
+          summary: "Hold seats (chosen, or chosen for you) for 10 minutes, or join the waiting list",
+          description:
+            "Too few seats left: 409 SOLD_OUT, whose details say `waitlistAvailable`. With `joinWaitlist: true` the answer is 201 with status WAITLISTED and a `waitlistPosition` instead; the place is paid like a hold (POST /bookings/{pnr}/payment) within `holdExpiresAt`, and a paid place is confirmed with seats as soon as seats for the whole journey come free, first come, first served. Still waiting when the chart is prepared (hours before departure): cancelled with a full refund.",
           security: user,
           parameters: [idempotencyHeader],
           requestBody: body(createBookingSchema),
           responses: {
-            201: { description: "Held", content: { "application/json": { schema: { $ref: "#/components/schemas/Booking" } } } },
+            201: { description: "Held (HELD), or on the waiting list (WAITLISTED)", content: { "application/json": { schema: { $ref: "#/components/schemas/Booking" } } } },
             ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "NOT_FOUND", "SEAT_UNAVAILABLE", "SOLD_OUT", "SERVICE_NOT_BOOKABLE", "IDEMPOTENCY_KEY_REUSED"),
             ...common,
           },
@@ -145,21 +156,21 @@ export function openApiDocument(): Json {
       },
       "/bookings/{pnr}/payment": {
         post: {
-          summary: "Pay for a held booking",
+          summary: "Pay for a held booking or a waiting-list place",
           description: "Sandbox cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.",
           security: user,
           parameters: [pnrParam, idempotencyHeader],
           requestBody: body(paymentSchema),
           responses: {
-            200: ok(paymentResultSchema, "Paid: the booking is CONFIRMED"),
-            ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "PAYMENT_DECLINED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT", "IDEMPOTENCY_KEY_REUSED"),
+            200: ok(paymentResultSchema, "Paid: a held booking is CONFIRMED; a waiting-list place stays WAITLISTED until a seat comes free (CONFIRMED at once if one already has)"),
+            ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "PAYMENT_DECLINED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT", "SERVICE_NOT_BOOKABLE", "IDEMPOTENCY_KEY_REUSED"),
             ...common,
           },
         },
       },
       "/bookings/{pnr}/cancel": {
         get: { summary: "The refund cancelling now would give", security: user, parameters: [pnrParam], responses: { 200: ok(refundQuoteSchema), ...errors("UNAUTHENTICATED", "NOT_FOUND"), ...common } },
-        post: { summary: "Cancel; seats are released at once", security: user, parameters: [pnrParam], responses: { 200: ok(cancelResultSchema), ...errors("UNAUTHENTICATED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT"), ...common } },
+        post: { summary: "Cancel; seats are released at once (to the waiting list first); a waiting-list place is refunded in full", security: user, parameters: [pnrParam], responses: { 200: ok(cancelResultSchema), ...errors("UNAUTHENTICATED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT"), ...common } },
       },
       "/admin/overview": {
         get: { summary: "Operator dashboard counts (admins)", security: user, responses: { 200: ok(responses.overview), ...errors("UNAUTHENTICATED", "FORBIDDEN"), ...common } },

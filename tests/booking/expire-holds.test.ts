@@ -79,7 +79,7 @@ describe("POST /api/cron/expire-holds", () => {
     const [admin, passenger] = [await apiUser("ADMIN"), await apiUser()];
     const ok = await call(admin.auth);
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ expired: expect.any(Number), batches: expect.any(Number) });
+    expect(ok.body).toEqual({ expired: expect.any(Number), batches: expect.any(Number), promoted: expect.any(Number) });
     expect((await call(passenger.auth)).status).toBe(403);
     expect((await call({})).status).toBe(401);
   });

@@ -1,0 +1,15 @@
+// POST /api/cron/prepare-charts: closes the waiting list of every service whose chart is due
+// (CHART_HOURS_BEFORE before departure, lib/waitlist/prepare-charts.ts). Safe to call as often as
+// the scheduler likes: a prepared chart is not prepared again and nobody is refunded twice.
+// Scheduler or admin only (lib/cron/authorize.ts). GET does the same because Vercel Cron calls with GET.
+import { json, route } from "@/lib/http";
+import { authorizeCron } from "@/lib/cron/authorize";
+import { prepareCharts } from "@/lib/waitlist/prepare-charts";
+
+const prepare = route({ access: "public" }, async ({ request, user }) => {
+  authorizeCron(request, user);
+  return json(await prepareCharts(), 200, { "Cache-Control": "no-store" });
+});
+
+export const POST = prepare;
+export const GET = prepare;
