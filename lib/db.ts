@@ -2,27 +2,19 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
+import { createPool } from "@/lib/db/pool";
 
 type Db = PrismaClient;
 const cache = globalThis as unknown as { __railbookDb?: Db };
 
 export function createDb(connectionString: string, poolMax = poolSize()): Db {
-  const adapter = new PrismaPg(
-    {
-      connectionString,
-      max: poolMax,
-      // A connect that hangs (HAProxy still pointing at a dead primary) fails in time to be retried.
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
-    },
-    {
-      // A pooled connection that dies while idle or inside a transaction (failover, server restart)
-      // emits 'error'. node-postgres then drops it and the pool opens a fresh one on demand; these
-      // listeners are what keeps that event from crashing the process. Log it and carry on.
-      onPoolError: (error) => logger.warn("database connection lost (idle)", { error: error.message }),
-      onConnectionError: (error) => logger.warn("database connection lost (in use)", { error: error.message }),
-    },
-  );
+  const adapter = new PrismaPg(createPool({ connectionString, max: poolMax }), {
+    disposeExternalPool: true,
+    // A pooled connection that dies while idle or inside a transaction (failover, server restart)
+    // emits 'error'; node-postgres then drops it. Logged here, and never thrown (lib/db/pool.ts).
+    onPoolError: (error) => logger.warn("database connection lost (idle)", { error: error.message }),
+    onConnectionError: (error) => logger.warn("database connection lost (in use)", { error: error.message }),
+  });
   return new PrismaClient({ adapter });
 }
 
