@@ -6,9 +6,8 @@ import { listServiceLoads, trainChoices } from "@/lib/admin/network/services";
 import { addDaysIso } from "@/lib/services/service-calendar";
 import { clockInZone, todayInZone } from "@/lib/time/zoned";
 import { HOME_TIME_ZONE } from "@/prisma/seed";
-import { EmptyState, PageHeader, Pager, TableScroll, card, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
+import { EmptyState, LoadBar, PageHeader, Pager, TableScroll, card, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
 import { GenerateServicesForm } from "@/components/admin/generate-services-form";
-import { LoadBar } from "@/components/admin/load-bar";
 
 export const metadata: Metadata = { title: "Services" };
 

@@ -49,19 +49,22 @@ export async function bookedFutureServices(client: Db | Tx, trainId: string, now
     LIMIT ${limit}`;
 }
 
-function describe(services: BookedService[]): string {
+function describe(services: BookedService[], limit: number): string {
   const shown = services.slice(0, 5).map((s) => `${s.serviceDate} (${s.bookings} booking${s.bookings === 1 ? "" : "s"})`);
-  const more = services.length > 5 ? ` and ${services.length - 5} more` : "";
+  // The query stops at `limit` services, so at the limit there may be more than it saw.
+  const rest = services.length - shown.length;
+  const more = rest > 0 ? ` and ${services.length >= limit ? "at least " : ""}${rest} more` : "";
   return `${shown.join(", ")}${more}`;
 }
 
 /** Refuses a change of route or composition while a coming service carries bookings, naming them. */
 export async function assertNoBookedFutureServices(client: Db | Tx, trainId: string, now: Date, what: string): Promise<void> {
-  const booked = await bookedFutureServices(client, trainId, now);
+  const limit = 20;
+  const booked = await bookedFutureServices(client, trainId, now, limit);
   if (booked.length === 0) return;
   throw new AppError(
     "CONFLICT",
-    `The ${what} cannot change while passengers are booked on coming services of this train: ${describe(booked)}. ` +
+    `The ${what} cannot change while passengers are booked on coming services of this train: ${describe(booked, limit)}. ` +
       "Cancel or move those bookings first, or create a new train for the new timetable.",
     { bookedServices: booked.map((s) => ({ serviceId: s.serviceId, serviceDate: s.serviceDate, bookings: s.bookings, seats: s.seats })) },
   );
