@@ -1,0 +1,30 @@
+// GET|POST /api/cron/deliver-notifications: the notification worker for hosts without long-running
+// processes (serverless): one call sweeps hold reminders and delivers one bounded round of due
+// notifications, then answers with the counts. Safe to call as often as wanted and alongside
+// `npm run worker`: claims are leases taken with SKIP LOCKED (lib/notifications/worker.ts).
+// Auth as for every cron route (lib/auth/scheduler.ts); GET because Vercel Cron calls with GET.
+import { json, route } from "@/lib/http";
+import { assertScheduler } from "@/lib/auth/scheduler";
+import { remindExpiringHolds } from "@/lib/booking/hold-reminders";
+import { deliverDue } from "@/lib/notifications/worker";
+import { smtpMailer } from "@/lib/notifications/mailer";
+
+export const dynamic = "force-dynamic";
+
+/** A call must end well inside a serverless time limit: at most this many batches of 20. */
+const MAX_BATCHES = 3;
+
+const deliver = route({ access: "public" }, async ({ request, user }) => {
+  assertScheduler(request, user);
+  const reminders = await remindExpiringHolds();
+  const mailer = smtpMailer();
+  try {
+    const result = await deliverDue({ mailer, maxBatches: MAX_BATCHES });
+    return json({ reminders, ...result }, 200, { "Cache-Control": "no-store" });
+  } finally {
+    mailer.close();
+  }
+});
+
+export const POST = deliver;
+export const GET = deliver;

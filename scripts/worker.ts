@@ -1,0 +1,35 @@
+// `npm run worker`: the notification worker as its own process (lib/notifications/worker-loop.ts).
+// Needs DATABASE_URL and SMTP_URL (MAIL_FROM optional). SIGTERM/SIGINT finish the batch in hand,
+// then exit; everything else it knows lives in the database, so a restart loses nothing.
+import { smtpMailer } from "@/lib/notifications/mailer";
+import { NotificationWorker } from "@/lib/notifications/worker-loop";
+import { liveListener } from "@/lib/live/listener";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
+
+async function main() {
+  const mailer = smtpMailer();
+  const listener = liveListener();
+  const worker = new NotificationWorker({ mailer, listener }).start();
+  logger.info("notification worker started", { smtp: new URL(process.env.SMTP_URL!).host, listening: await listener.ready(3_000) });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("notification worker stopping", { signal });
+    await worker.stop();
+    mailer.close();
+    await listener.stop();
+    await db().$disconnect();
+    logger.info("notification worker stopped", { ...worker.totals });
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
