@@ -1,5 +1,5 @@
 // SERVICE_CANCELLED: the operator cancelled the train; the booking is cancelled with a full refund.
-import { bookingUrl, framed, type EmailTemplate } from "@/lib/notifications/templates/layout";
+import { framed, type EmailTemplate } from "@/lib/notifications/templates/layout";
 
 export const serviceCancelledEmail: EmailTemplate = (ctx) => {
   const search = ctx.booking

@@ -1,7 +1,7 @@
 // WAITLIST_NOT_CONFIRMED: the chart was prepared and no seats came free for this waiting-list
 // booking; whatever was paid comes back (lib/waitlist/).
 import { formatMoney } from "@/lib/money";
-import { bookingUrl, framed, type EmailTemplate } from "@/lib/notifications/templates/layout";
+import { framed, type EmailTemplate } from "@/lib/notifications/templates/layout";
 import { genericEmail } from "@/lib/notifications/templates/generic";
 
 export const waitlistNotConfirmedEmail: EmailTemplate = (ctx) => {
