@@ -1,5 +1,7 @@
 // POST /api/v1/bookings end to end: Idempotency-Key, an early refusal without locks, this
 // instance's queue for the inventory, then the hold transaction, whose answer is stored with it.
+// The hold transaction serves the waiting list before choosing seats; when the booking is then
+// refused, its rollback takes those promotions with it, so they are made again on their own.
 import "server-only";
 import type { CreateBookingInput } from "@/lib/schemas/booking";
 import { idempotent, type IdempotentResult } from "@/lib/idempotency/with-idempotency";
@@ -8,20 +10,34 @@ import { holdSeats, precheckHold } from "@/lib/booking/hold-seats";
 import { inventoryKey } from "@/lib/booking/inventory-queue";
 import { toView } from "@/lib/booking/booking-view";
 import type { UserActor } from "@/lib/booking/events";
+import { logger } from "@/lib/logger";
+import { promoteInventory } from "@/lib/waitlist/promote-due";
 
 export const CREATE_BOOKING_SCOPE = "POST /api/v1/bookings";
 
 export async function createBooking(actor: UserActor, input: CreateBookingInput, idempotencyKey: string | null): Promise<IdempotentResult> {
-  const queueKey = inventoryKey(input.serviceId, input.class, input.quota ?? "GENERAL");
-  return idempotent(
-    { userId: actor.userId, scope: CREATE_BOOKING_SCOPE, key: idempotencyKey, request: input },
-    async (tx) => {
-      const { record } = await holdSeats(tx, actor, input);
-      return { status: 201, body: toView(record) };
-    },
-    {
-      runTx: (work, options) => bookingTx(work, { ...options, queueKey }),
-      precheck: precheckHold(input),
-    },
-  );
+  const inventory = { serviceId: input.serviceId, classCode: input.class, quotaCode: input.quota ?? "GENERAL" };
+  const queueKey = inventoryKey(inventory.serviceId, inventory.classCode, inventory.quotaCode);
+  // Whether the latest attempt promoted anyone before it ended.
+  let promoted = false;
+  try {
+    return await idempotent(
+      { userId: actor.userId, scope: CREATE_BOOKING_SCOPE, key: idempotencyKey, request: input },
+      async (tx) => {
+        promoted = false;
+        const { record } = await holdSeats(tx, actor, input, () => (promoted = true));
+        return { status: 201, body: toView(record) };
+      },
+      {
+        runTx: (work, options) => bookingTx(work, { ...options, queueKey }),
+        precheck: precheckHold(input),
+      },
+    );
+  } catch (error) {
+    if (promoted) {
+      // Best effort: the refusal is the answer; if this fails too, the sweeper promotes them.
+      await promoteInventory(inventory).catch((e: unknown) => logger.warn("waitlist promotion after a refused booking failed", { error: e, ...inventory }));
+    }
+    throw error;
+  }
 }

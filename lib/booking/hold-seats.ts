@@ -98,7 +98,11 @@ export function precheckHold(input: CreateBookingInput): () => Promise<void> {
   };
 }
 
-export async function holdSeats(tx: Tx, actor: UserActor, input: CreateBookingInput): Promise<HoldResult> {
+/**
+ * `onPromoted` hears when waiting bookings were promoted first: if this booking is then refused,
+ * the rollback undoes those promotions too, and the caller makes them again on their own.
+ */
+export async function holdSeats(tx: Tx, actor: UserActor, input: CreateBookingInput, onPromoted?: () => void): Promise<HoldResult> {
   const chosen = chosenSeatIds(input);
   const lockedRows = await lockSeats(tx, {
     serviceId: input.serviceId,
@@ -113,6 +117,7 @@ export async function holdSeats(tx: Tx, actor: UserActor, input: CreateBookingIn
   assertBookable(journey, now);
   // Seats freed by holds that lapsed unnoticed go to whoever waits for them before this booking.
   const promotions = await promoteWaitlist(tx, { serviceId: input.serviceId, classCode: input.class, quotaCode: quotaOf(input) });
+  if (promotions.length > 0) onPromoted?.();
   const locked = afterPromotions(lockedRows, promotions, { fromSeq: journey.from.seq, toSeq: journey.to.seq });
 
   let seatIds: string[] | null;

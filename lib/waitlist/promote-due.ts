@@ -38,15 +38,19 @@ async function inventoriesWithFreeSeats(): Promise<Inventory[]> {
               AND a."fromSeq" < e."toSeq" AND a."toSeq" > e."fromSeq"))`;
 }
 
+/** Promotion for one inventory in a transaction of its own, taking its turn with this instance's bookings of it. */
+export async function promoteInventory(inventory: Inventory): Promise<number> {
+  const done = await bookingTx((tx) => promoteWaitlist(tx, inventory), { queueKey: inventoryKey(inventory.serviceId, inventory.classCode, inventory.quotaCode) });
+  return done.length;
+}
+
 export async function promoteDue(): Promise<PromoteDueResult> {
   const inventories = await inventoriesWithFreeSeats();
   let promoted = 0;
   let busy = 0;
   for (const inventory of inventories) {
     try {
-      // Takes its turn with this instance's bookings of the same inventory, as a booking would.
-      const done = await bookingTx((tx) => promoteWaitlist(tx, inventory), { queueKey: inventoryKey(inventory.serviceId, inventory.classCode, inventory.quotaCode) });
-      promoted += done.length;
+      promoted += await promoteInventory(inventory);
     } catch (error) {
       // One busy train must not stop the sweep of the others; the next run tries it again.
       if (!isAppError(error) || error.code !== "SERVICE_BUSY") throw error;
