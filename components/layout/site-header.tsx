@@ -5,9 +5,12 @@ import Link from "next/link";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { signOutAction } from "@/app/(auth)/actions";
 import { NavLink } from "@/components/layout/nav-link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { unreadCount } from "@/lib/notifications/inbox";
 
 export async function SiteHeader() {
   const user = await getSessionUser();
+  const unread = user ? await unreadCount(user.id) : 0;
 
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
@@ -45,6 +48,7 @@ export async function SiteHeader() {
         <div className="ml-auto flex flex-wrap items-center gap-2 text-sm">
           {user ? (
             <>
+              <NotificationBell initialUnread={unread} />
               <span className="max-w-[12rem] truncate text-slate-700" title={user.email}>
                 <span className="sr-only">Signed in as </span>
                 {user.name}
