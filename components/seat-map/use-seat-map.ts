@@ -1,10 +1,12 @@
 "use client";
-// Live seat availability for one journey on one train. Polls every two seconds while the page is
-// visible, so a seat someone else takes turns taken here without a reload (a later change replaces
-// polling with server-sent events; the query key stays the same so callers need not change).
+// Live seat availability for one journey on one train. The service's live stream (server-sent
+// events fed by PostgreSQL NOTIFY) refetches the map the moment a seat is held, sold or freed, so a
+// seat someone else takes turns taken here without a reload; while the stream is unavailable the
+// map polls every two seconds instead, and while it is up only every minute, as a safety net.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { seatMapSchema, type SeatMapView } from "@/lib/schemas/booking";
 import { apiRequest } from "@/components/booking/api-client";
+import { LIVE_POLL_MS, useLiveInvalidation } from "@/components/live/use-live-invalidation";
 
 export const SEAT_MAP_REFRESH_MS = 2_000;
 
@@ -20,10 +22,12 @@ async function fetchSeatMap(serviceId: string, from: string, to: string, signal:
 }
 
 export function useSeatMap(serviceId: string, from: string, to: string) {
+  // Every journey's map of this service refetches: a seat taken A->B may or may not clash with ours.
+  const { live } = useLiveInvalidation(`/api/v1/live/services/${encodeURIComponent(serviceId)}`, [["seat-map", serviceId]]);
   return useQuery({
     queryKey: seatMapKey(serviceId, from, to),
     queryFn: ({ signal }) => fetchSeatMap(serviceId, from, to, signal),
-    refetchInterval: SEAT_MAP_REFRESH_MS,
+    refetchInterval: live ? LIVE_POLL_MS : SEAT_MAP_REFRESH_MS,
     staleTime: 0,
     retry: 2,
   });
