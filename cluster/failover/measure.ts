@@ -14,8 +14,21 @@ export interface FaultFigures {
   failedAttempts: number;
   /** Calls that needed more than one attempt, from this kill to the next. */
   retriedCalls: number;
+  /** Of those, the ones caused by the database being unreachable (not by contention). */
+  unavailableAttempts: number;
   /** What those failed attempts got: error code (reason) or network error, counted. */
   reasons: Record<string, number>;
+}
+
+/**
+ * 503s the booking engine gives under contention, failover or not: its serialization and lock
+ * retries ran out, or its in-process queue did (lib/booking/booking-tx.ts, inventory-queue.ts).
+ * Everything else that failed (network errors, "database unavailable", 500) is the database
+ * being unreachable.
+ */
+const CONTENTION = ["serialization retries exhausted", "seats are locked by other bookings", "too many bookings for these seats at once"];
+export function isContention(attempt: Attempt): boolean {
+  return attempt.status === 503 && CONTENTION.some((reason) => attempt.error?.includes(reason));
 }
 
 export interface RunFigures {
@@ -26,6 +39,8 @@ export interface RunFigures {
   refused: Record<string, number>;
   retriedCalls: number;
   failedAttempts: number;
+  /** Failed attempts that were 503s of contention, not of the database being unreachable. */
+  contentionAttempts: number;
   definitiveFailures: number;
   /** The calls without a definitive answer, each as "kind: errors of its attempts". */
   undecided: string[];
@@ -62,6 +77,7 @@ export function faultFigures(faults: FaultRecord[], attempts: Timed[], calls: Ca
       writeOutageMs: Number.isFinite(firstWrite) ? firstWrite - fault.injectedAt : null,
       longestGapMs,
       failedAttempts: failed.length,
+      unavailableAttempts: failed.filter((a) => !isContention(a)).length,
       retriedCalls: calls.filter((c) => c.attempts.length > 1 && inWindow(c.attempts[0]!.startedAt)).length,
       reasons: countReasons(failed),
     };
@@ -84,6 +100,7 @@ export function runFigures(trips: Trip[]): RunFigures {
     refused,
     retriedCalls: calls.filter((c) => c.attempts.length > 1).length,
     failedAttempts: calls.reduce((n, c) => n + c.attempts.filter((a) => !(a.status >= 200 && a.status < 500)).length, 0),
+    contentionAttempts: calls.reduce((n, c) => n + c.attempts.filter(isContention).length, 0),
     definitiveFailures: calls.filter((c) => c.final === null).length,
     undecided: calls
       .filter((c) => c.final === null)
