@@ -7,10 +7,9 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "@/components/booking/api-client";
 import { LIVE_POLL_MS, useLiveInvalidation } from "@/components/live/use-live-invalidation";
+import { ME_STREAM, NOTIFICATIONS_KEY } from "@/components/live/channels";
 import { notificationListSchema } from "@/lib/schemas/notifications";
 
-export const NOTIFICATIONS_KEY = ["notifications"] as const;
-export const ME_STREAM = "/api/v1/live/me";
 const FALLBACK_POLL_MS = 30_000;
 
 async function fetchUnread(signal: AbortSignal): Promise<number> {

@@ -7,6 +7,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { seatMapSchema, type SeatMapView } from "@/lib/schemas/booking";
 import { apiRequest } from "@/components/booking/api-client";
 import { LIVE_POLL_MS, useLiveInvalidation } from "@/components/live/use-live-invalidation";
+import { serviceStream } from "@/components/live/channels";
 
 export const SEAT_MAP_REFRESH_MS = 2_000;
 
@@ -23,7 +24,7 @@ async function fetchSeatMap(serviceId: string, from: string, to: string, signal:
 
 export function useSeatMap(serviceId: string, from: string, to: string) {
   // Every journey's map of this service refetches: a seat taken A->B may or may not clash with ours.
-  const { live } = useLiveInvalidation(`/api/v1/live/services/${encodeURIComponent(serviceId)}`, [["seat-map", serviceId]]);
+  const { live } = useLiveInvalidation(serviceStream(serviceId), [["seat-map", serviceId]]);
   return useQuery({
     queryKey: seatMapKey(serviceId, from, to),
     queryFn: ({ signal }) => fetchSeatMap(serviceId, from, to, signal),

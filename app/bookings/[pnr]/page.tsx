@@ -7,6 +7,8 @@ import { PrintButton } from "@/components/booking/print-button";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { bookingForPage, searchAgainHref } from "@/lib/tickets/booking-for-page";
 import { ticketQrSvg } from "@/lib/tickets/ticket-qr";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { ME_STREAM } from "@/components/live/channels";
 
 // No loading.tsx here or above: it would make this page stream, and a streamed page has already
 // answered 200 by the time notFound() runs, so another person's PNR would not be a real 404.
@@ -23,6 +25,8 @@ export default async function TicketPage({ params }: { params: Params }) {
 
   return (
     <article aria-labelledby="ticket-title" className="space-y-6 print:space-y-4">
+      {/* Re-renders when this booking changes elsewhere: paid in another tab, expired, cancelled by staff. */}
+      <LiveRefresh url={ME_STREAM} match={{ type: "booking", pnr: booking.pnr }} />
       <div className="flex flex-wrap items-start justify-between gap-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5 print:shadow-none">
         <div className="space-y-2">
           <h1 id="ticket-title" className="text-2xl font-bold text-brand-900">
