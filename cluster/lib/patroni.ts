@@ -111,10 +111,11 @@ async function stopMember(member: PgMember): Promise<boolean> {
 }
 
 export async function stopPatroni(): Promise<string[]> {
-  const stopped: string[] = [];
-  // Replicas first, so the primary never waits on a strict synchronous commit while shutting down.
+  // Replicas first (together), then the primary: stopping the primary first would only make a
+  // replica take over.
   const primary = await leader();
-  const order = [...PG.filter((m) => m !== primary), ...(primary ? [primary] : [])];
-  for (const member of order) if (await stopMember(member)) stopped.push(member.name);
+  const replicas = PG.filter((m) => m !== primary);
+  const stopped = (await Promise.all(replicas.map(async (m) => ((await stopMember(m)) ? m.name : null)))).filter((n) => n !== null);
+  if (primary && (await stopMember(primary))) stopped.push(primary.name);
   return stopped;
 }
