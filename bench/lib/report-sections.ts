@@ -1,0 +1,68 @@
+// The two report sections that explain rather than score: the plain-SQL ceiling (pgbench runs
+// with their per-statement latencies) and the profile of one booking (where its time goes, and
+// its statements one by one, with PostgreSQL's own planning and execution time for each).
+import type { BenchResults } from "./targets";
+
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
+
+export function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/g, "\\|")).join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export function ceilingSection(r: BenchResults): string {
+  const head = ["## Plain-SQL ceiling (pgbench, same database, same run)", ""];
+  if (!("best" in r.ceiling)) return [...head, `Not measured: ${r.ceiling.skipped}.`].join("\n");
+  const c = r.ceiling;
+  return [
+    ...head,
+    "bench/ceiling/booking.sql: SERIALIZABLE; lock one random seat row FOR UPDATE; check live overlapping allocations;",
+    "insert booking, passenger, allocation and HELD event; commit. `pgbench -M prepared`, 2 threads. Bookings/s counts rows written.",
+    "",
+    table(
+      ["clients", "seconds", "bookings/s", "pgbench tps", "latency avg ms", "failed tx"],
+      c.runs.map((x) => [x.clients, x.seconds, x.bookingsPerSecond.toFixed(1), x.tps.toFixed(1), f2(x.latencyMs), x.failed]),
+    ),
+    "",
+    `Ceiling used for the ratio: **${c.best.bookingsPerSecond.toFixed(1)} bookings/s** (${c.best.clients} clients). Per statement at that client count (pgbench -r, ms):`,
+    "",
+    table(["ms", "statement"], c.best.statements.map((s) => [f2(s.ms), s.sql])),
+  ].join("\n");
+}
+
+export function profileSection(r: BenchResults): string {
+  const p = r.profile;
+  const h = r.http;
+  const explainTotal = p.explained.reduce((a, s) => a + s.planningMs + s.executionMs, 0);
+  return [
+    "## Profile of one booking (one request at a time, idle app)",
+    "",
+    `Medians over ${p.lib.calls} one-passenger bookings (automatic seat, whole route, a 512-seat class) and their payments.`,
+    "Round trips are counted and timed at the pg driver (bench/profile/counting-pool.ts) under the app's own Prisma client.",
+    "",
+    table(
+      ["layer", "p50 ms", "statements", "what the difference is"],
+      [
+        ["HTTP through next start", f2(h.book.p50), "", `Next.js (HTTP, routing, Response): ${f2(h.book.p50 - p.route.wallP50)} ms`],
+        ["route handler, in process", f2(p.route.wallP50), p.route.statements, `auth and parsing: ${f2(p.route.wallP50 - p.lib.wallP50)} ms`],
+        ["lib createBooking(), in process", f2(p.lib.wallP50), p.lib.statements, `Prisma and app JavaScript: ${f2(p.lib.wallP50 - p.lib.sqlP50)} ms`],
+        ["sum of the round trips", f2(p.lib.sqlP50), p.lib.statements, `wire, parse, bind: ${f2(p.lib.sqlP50 - explainTotal)} ms (hold tx only: see below)`],
+        ["PostgreSQL planning + execution (hold tx)", f2(explainTotal), p.explained.length, "EXPLAIN ANALYZE of the hold transaction's statements"],
+        ["payment over HTTP / lib", `${f2(h.pay.p50)} / ${f2(p.pay.wallP50)}`, p.pay.statements, `round trips ${f2(p.pay.sqlP50)} ms`],
+        ["search / seat map over HTTP", `${f2(h.search.p50)} / ${f2(h.seatMap.p50)}`, "", "one client"],
+      ],
+    ),
+    "",
+    "One booking through the route handler, statement by statement (round trip at the driver):",
+    "",
+    table(["#", "ms", "statement"], p.bookingStatements.map((s, i) => [i + 1, f2(s.ms), s.statement])),
+    "",
+    "The hold transaction's statements inside PostgreSQL (EXPLAIN ANALYZE, replayed in a rolled-back transaction):",
+    "",
+    table(["planning ms", "execution ms", "rows", "statement"], p.explained.map((s) => [f2(s.planningMs), f2(s.executionMs), s.rows ?? "", s.statement])),
+    "",
+    "One payment, statement by statement:",
+    "",
+    table(["#", "ms", "statement"], p.payStatements.map((s, i) => [i + 1, f2(s.ms), s.statement])),
+  ].join("\n");
+}
