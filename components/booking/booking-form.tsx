@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { MAX_PASSENGERS } from "@/lib/schemas/booking";
 import { emptyPassenger, PassengerFields, type BerthPreference, type PassengerDraft } from "./passenger-fields";
 import { useCreateBooking, type BookingRequest } from "./use-create-booking";
+import { WaitlistOffer } from "./waitlist-offer";
 
 interface Props {
   request: Omit<BookingRequest, "passengers" | "auto">;
@@ -23,11 +24,16 @@ interface Props {
   preferences: BerthPreference[];
   fare: { amount: number; currency: string } | null;
   signInHref: string | null;
+  /** Too few seats left for the party: offer the waiting list instead of a hold (seats chosen for you). */
+  soldOut?: boolean;
 }
 
 const FIELD_KEY = /^passengers\.\d+\.(name|age|berthPreference|seatId)$/;
 
-export function BookingForm({ request, passengers, onPassengersChange, auto, onAutoChange, describeSeat, onSeatsTaken, onBooked, preferences, fare, signInHref }: Props) {
+export function BookingForm(props: Props) {
+  const { request, passengers, onPassengersChange, onAutoChange, describeSeat, onSeatsTaken, onBooked, preferences, fare, signInHref, soldOut = false } = props;
+  // The waiting list always chooses seats, so a sold-out class is booked as "choose for me".
+  const auto = props.auto || soldOut;
   const form = useRef<HTMLFormElement>(null);
   const { submit, pending, fieldErrors, failure, attempt } = useCreateBooking(onSeatsTaken, onBooked);
 
@@ -57,7 +63,7 @@ export function BookingForm({ request, passengers, onPassengersChange, auto, onA
       aria-labelledby="booking-form-title"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!pending) void submit({ ...request, passengers, auto });
+        if (!pending) void submit({ ...request, passengers, auto, joinWaitlist: soldOut });
       }}
       className="space-y-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6"
     >
@@ -65,7 +71,7 @@ export function BookingForm({ request, passengers, onPassengersChange, auto, onA
         Passengers
       </h2>
 
-      <label className="flex cursor-pointer items-start gap-3 rounded-lg bg-brand-50 p-3">
+      <label className={`flex cursor-pointer items-start gap-3 rounded-lg bg-brand-50 p-3 ${soldOut ? "hidden" : ""}`}>
         <input type="checkbox" checked={auto} onChange={(e) => onAutoChange(e.target.checked)} className="mt-1 h-5 w-5 accent-brand-600" />
         <span>
           <span className="block font-medium text-brand-900">Choose seats for me</span>
@@ -127,11 +133,14 @@ export function BookingForm({ request, passengers, onPassengersChange, auto, onA
             {fare ? ` × ${formatMoney(fare.amount, fare.currency)}` : ""}
           </span>
         </p>
+        {soldOut ? (
+          <WaitlistOffer request={request} partySize={passengers.length} pending={pending} signedIn={!signInHref} />
+        ) : null}
         {signInHref ? (
           <Link href={signInHref} className="rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700">
             Sign in to book
           </Link>
-        ) : (
+        ) : soldOut ? null : (
           <button
             type="submit"
             disabled={pending}

@@ -67,6 +67,9 @@ export function BookingPlanner({ serviceId, from, to, classes, initialClass, ini
   const quotas = [...new Set(classCoaches.flatMap((c) => c.seats.map((s) => s.quota)))].sort((a, b) =>
     a === "GENERAL" ? -1 : b === "GENERAL" ? 1 : a.localeCompare(b),
   );
+  const freeHere = classCoaches.reduce((n, c) => n + c.seats.filter((s) => s.available && s.quota === quota).length, 0);
+  // Too few seats for the party in this class and quota: the form offers the waiting list instead.
+  const soldOut = Boolean(map.data) && !booked && freeHere < passengers.length;
   const sleeper = classCoaches[0]?.kind === "SLEEPER";
   const berthsHere = new Set<string | null>(classCoaches.flatMap((c) => c.seats.map((s) => s.berth)));
   const preferences: BerthPreference[] = ["NONE", ...(sleeper ? BERTH_ORDER.filter((b) => berthsHere.has(b)) : (["WINDOW", "AISLE"] as const))];
@@ -148,6 +151,7 @@ export function BookingPlanner({ serviceId, from, to, classes, initialClass, ini
         preferences={preferences}
         fare={classes.find((c) => c.class === classCode)?.fare ?? null}
         signInHref={signInHref}
+        soldOut={soldOut}
       />
     </div>
   );

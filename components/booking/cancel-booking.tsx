@@ -18,6 +18,8 @@ function explain(quote: RefundQuoteView): string {
       return "You have not paid for this booking, so there is nothing to refund. Cancelling releases the held seats.";
     case "SERVICE_CANCELLED":
       return `The train was cancelled, so you get everything back: ${refund}.`;
+    case "WAITLISTED":
+      return `You have not been given a seat yet, so you get everything you paid back: ${refund}.`;
     case "NO_RULE":
       return `It is too close to departure for a refund under our rules. You will get back ${refund}.`;
     default: {

@@ -1,7 +1,8 @@
 "use client";
 // Sending the booking: checked first with the server's own schema (same messages, same dotted
 // keys), then POST /api/v1/bookings with an Idempotency-Key that is reused only when the very same
-// submission is retried after an unknown outcome. On 201 the passenger goes on to pay.
+// submission is retried after an unknown outcome. On 201 the passenger goes on to pay: for held
+// seats, or for a place on the waiting list (same checkout).
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { FieldErrors } from "@/lib/errors";
@@ -19,6 +20,8 @@ export interface BookingRequest {
   auto: boolean;
   passengers: PassengerDraft[];
   seatIds: string[];
+  /** Sold out for the party: join the waiting list (seats are then chosen for you). */
+  joinWaitlist?: boolean;
 }
 
 export interface Failure {
@@ -42,6 +45,7 @@ function toInput(r: BookingRequest): unknown {
       ...(r.auto && p.berthPreference !== "NONE" ? { berthPreference: p.berthPreference } : {}),
       ...(!r.auto && r.seatIds[i] ? { seatId: r.seatIds[i] } : {}),
     })),
+    ...(r.joinWaitlist ? { joinWaitlist: true } : {}),
   };
 }
 
