@@ -10,6 +10,8 @@ interface Props {
   /** The server's time when the page was rendered (ms since epoch). */
   serverNow: number;
   onExpire: () => void;
+  /** Counting down the time to pay for a waiting-list place rather than a seat hold. */
+  waitlisted?: boolean;
 }
 
 /** Browser clocks within this of the server's are trusted: the gap is mostly page-load time. */
@@ -31,7 +33,7 @@ function spoken(ms: number): string | null {
   return minutes === 1 ? "1 minute left to pay." : `${minutes} minutes left to pay.`;
 }
 
-export function HoldCountdown({ expiresAt, serverNow, onExpire }: Props) {
+export function HoldCountdown({ expiresAt, serverNow, onExpire, waitlisted = false }: Props) {
   const deadline = Date.parse(expiresAt);
   const [remaining, setRemaining] = useState(deadline - serverNow);
   const [announcement, setAnnouncement] = useState(() => spoken(deadline - serverNow) ?? "");
@@ -68,7 +70,15 @@ export function HoldCountdown({ expiresAt, serverNow, onExpire }: Props) {
       }`}
     >
       <p>
-        <span className="font-semibold">Your seats are held for you.</span> Pay before the timer runs out, or they go back on sale.
+        {waitlisted ? (
+          <>
+            <span className="font-semibold">Your place on the waiting list is kept for you.</span> Pay before the timer runs out, or you lose it.
+          </>
+        ) : (
+          <>
+            <span className="font-semibold">Your seats are held for you.</span> Pay before the timer runs out, or they go back on sale.
+          </>
+        )}
       </p>
       <p className="text-3xl font-bold tabular-nums" role="timer" aria-label="Time left to pay" data-testid="hold-countdown">
         {formatRemaining(remaining)}

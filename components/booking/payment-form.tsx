@@ -14,9 +14,10 @@ interface Props {
   total: { amount: number; currency: string };
   disabled: boolean;
   onHoldExpired: () => void;
+  waitlisted?: boolean;
 }
 
-export function PaymentForm({ pnr, total, disabled, onHoldExpired }: Props) {
+export function PaymentForm({ pnr, total, disabled, onHoldExpired, waitlisted = false }: Props) {
   const id = useId();
   const router = useRouter();
   const keys = useRef(new AttemptKeys());
@@ -58,7 +59,8 @@ export function PaymentForm({ pnr, total, disabled, onHoldExpired }: Props) {
         input.current?.focus();
         return;
       }
-      setAlert(error.code === "PAYMENT_DECLINED" ? `${error.message} Your seats are still held, so you can try another card.` : error.message);
+      const kept = waitlisted ? "Your place on the waiting list is still kept" : "Your seats are still held";
+      setAlert(error.code === "PAYMENT_DECLINED" ? `${error.message} ${kept}, so you can try another card.` : error.message);
       // Focus moves to the message so a screen-reader user hears why, then can Tab back to the card.
       requestAnimationFrame(() => alertRef.current?.focus());
     }

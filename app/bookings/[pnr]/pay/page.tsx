@@ -28,20 +28,24 @@ export default async function PayPage({ params }: { params: Params }) {
       </div>
       <JourneyHeader train={booking.train} fromName={booking.fromName} toName={booking.toName} departure={booking.departure} arrival={booking.arrival} />
       <BookingSummary booking={booking} />
-      {booking.status === "HELD" && booking.holdExpiresAt ? (
+      {(booking.status === "HELD" || booking.status === "WAITLISTED") && booking.holdExpiresAt ? (
+        // A waiting-list place is paid up front, within a window as long as a hold.
         <CheckoutPanel
           pnr={booking.pnr}
           holdExpiresAt={booking.holdExpiresAt}
           serverNow={readAt.getTime()}
           total={booking.total}
           searchAgainHref={searchAgainHref(booking)}
+          waitlisted={booking.status === "WAITLISTED"}
         />
       ) : booking.status === "EXPIRED" ? (
         <HoldExpiredNotice searchAgainHref={searchAgainHref(booking)} />
       ) : (
         <div role="status" className="rounded-xl bg-white p-5 ring-1 ring-slate-200">
           <p>
-            {booking.status === "CANCELLED" ? "This booking was cancelled, so there is nothing to pay." : "This booking is on the waiting list; there is nothing to pay yet."}
+            {booking.status === "CANCELLED"
+              ? "This booking was cancelled, so there is nothing to pay."
+              : "Your waiting-list place is paid. We will confirm it with seats as soon as they come free."}
           </p>
           <Link href={`/bookings/${booking.pnr}`} className="mt-2 inline-block font-medium text-brand-700 underline">
             See the booking
