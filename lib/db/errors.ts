@@ -62,6 +62,9 @@ const CONNECTION_STATES = new Set([
   "57P03", // cannot_connect_now: starting up or shutting down
   "08000", "08001", "08003", "08004", "08006", // connection_exception and its kinds
   "25006", // read_only_sql_transaction: reached a replica
+  // statement_completion_unknown: CockroachDB's "result is ambiguous" when a node fails during
+  // COMMIT (docs/deploy/cockroachdb.md). The same unknown outcome as a lost connection.
+  "40003",
 ]);
 const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
 // Can't reach server, connect timeout, operations timed out, server closed the connection, pool timeout.

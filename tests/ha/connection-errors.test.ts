@@ -87,6 +87,15 @@ describe("isConnectionError on real failures", () => {
     });
     expect(isConnectionError(recorded)).toBe(true);
   });
+
+  it("treats an ambiguous commit (40003, CockroachDB's 'result is ambiguous') as a connection loss", () => {
+    // The shape adapter-pg gives a server error it has no special kind for (see the 57P01 test above).
+    const ambiguous = Object.assign(new Error("Database error. Code: `40003`. Message: `result is ambiguous`"), {
+      code: "P2039",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: "40003", kind: "postgres", code: "40003" } } },
+    });
+    expect(isConnectionError(ambiguous)).toBe(true);
+  });
 });
 
 describe("isConnectionError leaves other failures alone", () => {
