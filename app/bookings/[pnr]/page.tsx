@@ -5,6 +5,7 @@ import { CancelBooking } from "@/components/booking/cancel-booking";
 import { JourneyHeader } from "@/components/booking/journey-header";
 import { PrintButton } from "@/components/booking/print-button";
 import { StatusBadge } from "@/components/booking/status-badge";
+import { WaitlistStatus } from "@/components/booking/waitlist-status";
 import { bookingForPage, searchAgainHref } from "@/lib/tickets/booking-for-page";
 import { ticketQrSvg } from "@/lib/tickets/ticket-qr";
 import { LiveRefresh } from "@/components/live/live-refresh";
@@ -55,6 +56,7 @@ export default async function TicketPage({ params }: { params: Params }) {
               </Link>
             </p>
           )}
+          {booking.status === "WAITLISTED" && <WaitlistStatus initial={booking} />}
           {booking.status === "CANCELLED" && <p className="text-sm text-red-800">This booking is cancelled and is not valid for travel.</p>}
         </div>
         {qr && (
@@ -77,7 +79,7 @@ export default async function TicketPage({ params }: { params: Params }) {
             <PrintButton />
           </>
         )}
-        <CancelBooking pnr={booking.pnr} cancellable={booking.status === "HELD" || booking.status === "CONFIRMED"} />
+        <CancelBooking pnr={booking.pnr} cancellable={booking.status === "HELD" || booking.status === "CONFIRMED" || booking.status === "WAITLISTED"} />
         <Link href="/bookings" className="ml-auto font-medium text-brand-700 underline">
           All my bookings
         </Link>
