@@ -1,0 +1,16 @@
+"use server";
+// Thin server action for the booking page; the rules live in lib/admin/cancel-on-behalf.ts.
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/action";
+import { actorOf } from "@/lib/booking/events";
+import { formatMoney } from "@/lib/money";
+import { paymentProvider } from "@/lib/payments";
+import { adminCancelSchema } from "@/lib/schemas/admin-ops";
+import { cancelOnBehalf } from "@/lib/admin/cancel-on-behalf";
+
+export const cancelOnBehalfAction = formAction({ access: "admin", schema: adminCancelSchema }, async (input, user) => {
+  const { refund, fullRefund } = await cancelOnBehalf(actorOf(user), input, paymentProvider());
+  revalidatePath(`/admin/bookings/${input.pnr}`);
+  const money = refund.amount > 0 ? `${formatMoney(refund.amount, refund.currency)} is being refunded${fullRefund ? " in full" : ""}.` : "Nothing was paid, so nothing is refunded.";
+  return { status: "success", message: `Booking ${input.pnr} is cancelled. ${money} The passenger has been told.` };
+});
