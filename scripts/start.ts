@@ -9,6 +9,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded"
 import { migrate } from "@/lib/db/migrator";
 import { createDb } from "@/lib/db";
 import { seed } from "@/lib/seed/seed";
+import { DevSmtpServer } from "@/lib/notifications/dev-smtp";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = process.env.PORT ?? "3000";
@@ -55,11 +56,26 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
+  // Email (docs/decisions/012): with no SMTP_URL, a local SMTP server keeps what it receives in
+  // .data/mail; the notification worker runs beside Next.js as a child process.
+  let devSmtp: DevSmtpServer | undefined;
+  if (!env.SMTP_URL) {
+    devSmtp = await new DevSmtpServer({ port: Number(process.env.DEV_SMTP_PORT ?? 2525), dir: path.join(dataDir, "mail") }).start();
+    env.SMTP_URL = devSmtp.url;
+    console.log(`Dev SMTP server on ${devSmtp.url}: emails are saved in ${path.join(dataDir, "mail")}`);
+  }
+  const worker = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
+
   const child = spawn(nextBin, [mode, "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], { stdio: "inherit", env });
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  const stop = (signal: NodeJS.Signals) => {
+    child.kill(signal);
+    worker.kill(signal);
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", async (code, signal) => {
+    worker.kill("SIGTERM");
+    await devSmtp?.stop().catch(() => {});
     await embedded?.stop().catch(() => {});
     process.exit(code ?? (signal ? 1 : 0));
   });
