@@ -3,6 +3,7 @@
 // booking row ever reaches the app. bench/analytics/ times these over a year of bookings.
 // Definitions: docs/decisions/012-operations-analytics.md.
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db";
 import type { DailyRow, OccupancyRow, SegmentRow } from "@/lib/schemas/admin-analytics";
 
@@ -16,9 +17,21 @@ export interface AnalyticsRange {
 
 type Client = Db | Tx;
 
+/**
+ * Runs dashboard queries with PostgreSQL's JIT compiler off, for this transaction only. Their cost
+ * estimates pass jit_above_cost, and compiling them took 2.5-3 s on the shared CI machine while the
+ * query itself ran in ~150 ms (bench/analytics/REPORT.md). CockroachDB has no JIT and no such
+ * setting (docs/decisions/003): a port there drops the SET.
+ */
+export async function withoutJit<T>(client: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return client.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL jit = off");
+    return work(tx);
+  });
+}
+
 /** Per local day: bookings paid, money taken, paid bookings cancelled, money refunded. */
-export async function dailyFigures(client: Client, r: AnalyticsRange): Promise<DailyRow[]> {
-  const rows = await client.$queryRaw<{ date: string; bookings: number; revenue: bigint; cancellations: number; refunds: bigint }[]>`
+export const dailySql = (r: AnalyticsRange) => Prisma.sql`
     WITH bounds AS (
       SELECT (${r.from}::date)::timestamp AT TIME ZONE ${r.timeZone} AS lo,
              (${r.to}::date + 1)::timestamp AT TIME ZONE ${r.timeZone} AS hi
@@ -52,34 +65,43 @@ export async function dailyFigures(client: Client, r: AnalyticsRange): Promise<D
     LEFT JOIN cancelled ON cancelled.day = days.day
     LEFT JOIN refunded ON refunded.day = days.day
     ORDER BY days.day`;
+
+export async function dailyFigures(client: Client, r: AnalyticsRange): Promise<DailyRow[]> {
+  const rows = await client.$queryRaw<{ date: string; bookings: number; revenue: bigint; cancellations: number; refunds: bigint }[]>(dailySql(r));
   return rows.map((row) => ({ date: row.date, bookings: row.bookings, revenueMinor: Number(row.revenue), cancellations: row.cancellations, refundsMinor: Number(row.refunds) }));
 }
 
 /**
  * Seat-km sold over seat-km offered, per train and class, for services whose date is in the range
- * and that were not cancelled. Offered: every seat for the whole route. Sold: each paid seat
- * allocation still held (not released), for the distance it covers.
+ * and that were not cancelled. Offered: every seat of the service for the whole route. Sold: every
+ * confirmed passenger of a confirmed booking (each holds a paid seat) for the distance travelled.
+ * Seats are counted per service through the (serviceId, classCode, ...) index, one small group at a
+ * time: a year is ~1.7M seat rows, and one big join and hash over them was the slowest part
+ * (bench/analytics/REPORT.md).
  */
-export async function occupancyByTrainAndClass(client: Client, r: AnalyticsRange): Promise<OccupancyRow[]> {
-  const rows = await client.$queryRaw<{ trainNumber: string; trainName: string; classCode: string; className: string; services: number; offered: bigint; sold: bigint }[]>`
+export const occupancySql = (r: AnalyticsRange) => Prisma.sql`
     WITH svc AS (
       SELECT s.id, s."trainId" FROM "Service" s
       WHERE s."serviceDate" BETWEEN ${r.from}::date AND ${r.to}::date AND s.status <> 'CANCELLED'
     ),
     route AS (SELECT "trainId", MAX("distanceKm") AS km FROM "TrainStop" GROUP BY "trainId"),
     offered AS (
-      SELECT svc."trainId", ss."classCode", COUNT(DISTINCT svc.id) AS services, COUNT(*) * MAX(route.km) AS seat_km
-      FROM svc JOIN "ServiceSeat" ss ON ss."serviceId" = svc.id JOIN route ON route."trainId" = svc."trainId"
-      GROUP BY svc."trainId", ss."classCode"
+      SELECT svc."trainId", seats."classCode", COUNT(*) AS services, SUM(seats.n) * MAX(route.km) AS seat_km
+      FROM svc
+      JOIN route ON route."trainId" = svc."trainId"
+      CROSS JOIN LATERAL (
+        SELECT ss."classCode", COUNT(*) AS n FROM "ServiceSeat" ss WHERE ss."serviceId" = svc.id GROUP BY ss."classCode"
+      ) seats
+      GROUP BY svc."trainId", seats."classCode"
     ),
     sold AS (
-      SELECT svc."trainId", ss."classCode", SUM(dest."distanceKm" - orig."distanceKm") AS seat_km
+      SELECT svc."trainId", b."classCode", SUM(dest."distanceKm" - orig."distanceKm") AS seat_km
       FROM svc
-      JOIN "SeatAllocation" a ON a."serviceId" = svc.id AND a."releasedAt" IS NULL AND a."expiresAt" IS NULL
-      JOIN "ServiceSeat" ss ON ss.id = a."serviceSeatId"
-      JOIN "TrainStop" orig ON orig."trainId" = svc."trainId" AND orig.sequence = a."fromSeq"
-      JOIN "TrainStop" dest ON dest."trainId" = svc."trainId" AND dest.sequence = a."toSeq"
-      GROUP BY svc."trainId", ss."classCode"
+      JOIN "Booking" b ON b."serviceId" = svc.id AND b.status = 'CONFIRMED'
+      JOIN "BookingPassenger" bp ON bp."bookingId" = b.id AND bp.status = 'CONFIRMED'
+      JOIN "TrainStop" orig ON orig."trainId" = svc."trainId" AND orig.sequence = b."fromSeq"
+      JOIN "TrainStop" dest ON dest."trainId" = svc."trainId" AND dest.sequence = b."toSeq"
+      GROUP BY svc."trainId", b."classCode"
     )
     SELECT t.number AS "trainNumber", t.name AS "trainName", o."classCode", tc.name AS "className", o.services::int AS services,
            o.seat_km::bigint AS offered, COALESCE(sold.seat_km, 0)::bigint AS sold
@@ -88,6 +110,9 @@ export async function occupancyByTrainAndClass(client: Client, r: AnalyticsRange
     JOIN "TravelClass" tc ON tc.code = o."classCode"
     LEFT JOIN sold ON sold."trainId" = o."trainId" AND sold."classCode" = o."classCode"
     ORDER BY t.number, tc."sortOrder", o."classCode"`;
+
+export async function occupancyByTrainAndClass(client: Client, r: AnalyticsRange): Promise<OccupancyRow[]> {
+  const rows = await client.$queryRaw<{ trainNumber: string; trainName: string; classCode: string; className: string; services: number; offered: bigint; sold: bigint }[]>(occupancySql(r));
   return rows.map((row) => {
     const offered = Number(row.offered);
     const sold = Number(row.sold);
@@ -95,31 +120,37 @@ export async function occupancyByTrainAndClass(client: Client, r: AnalyticsRange
   });
 }
 
-/** The station pairs most travelled: confirmed passengers of confirmed bookings on services running in the range. */
-export async function busiestSegments(client: Client, r: AnalyticsRange, limit = 10): Promise<SegmentRow[]> {
-  const rows = await client.$queryRaw<{ fromCode: string; fromName: string; toCode: string; toName: string; passengers: number; bookings: number }[]>`
+/**
+ * The station pairs most travelled: confirmed passengers of confirmed bookings on services running
+ * in the range. (Counting bookings as well, with COUNT(DISTINCT), doubled the time for a year.)
+ */
+export const segmentsSql = (r: AnalyticsRange, limit = 10) => Prisma.sql`
     WITH pairs AS (
-      SELECT b."fromStationId", b."toStationId", COUNT(*) AS passengers, COUNT(DISTINCT b.id) AS bookings
+      SELECT b."fromStationId", b."toStationId", COUNT(*) AS passengers
       FROM "Service" s
       JOIN "Booking" b ON b."serviceId" = s.id AND b.status = 'CONFIRMED'
       JOIN "BookingPassenger" bp ON bp."bookingId" = b.id AND bp.status = 'CONFIRMED'
       WHERE s."serviceDate" BETWEEN ${r.from}::date AND ${r.to}::date AND s.status <> 'CANCELLED'
       GROUP BY b."fromStationId", b."toStationId"
-      ORDER BY passengers DESC, bookings DESC, b."fromStationId", b."toStationId"
+      ORDER BY passengers DESC, b."fromStationId", b."toStationId"
       LIMIT ${limit}
     )
-    SELECT fs.code AS "fromCode", fs.name AS "fromName", ts.code AS "toCode", ts.name AS "toName",
-           pairs.passengers::int AS passengers, pairs.bookings::int AS bookings
+    SELECT fs.code AS "fromCode", fs.name AS "fromName", ts.code AS "toCode", ts.name AS "toName", pairs.passengers::int AS passengers
     FROM pairs JOIN "Station" fs ON fs.id = pairs."fromStationId" JOIN "Station" ts ON ts.id = pairs."toStationId"
-    ORDER BY pairs.passengers DESC, pairs.bookings DESC, fs.code, ts.code`;
-  return rows.map((row) => ({ from: { code: row.fromCode, name: row.fromName }, to: { code: row.toCode, name: row.toName }, passengers: row.passengers, bookings: row.bookings }));
+    ORDER BY pairs.passengers DESC, fs.code, ts.code`;
+
+export async function busiestSegments(client: Client, r: AnalyticsRange, limit = 10): Promise<SegmentRow[]> {
+  const rows = await client.$queryRaw<{ fromCode: string; fromName: string; toCode: string; toName: string; passengers: number }[]>(segmentsSql(r, limit));
+  return rows.map((row) => ({ from: { code: row.fromCode, name: row.fromName }, to: { code: row.toCode, name: row.toName }, passengers: row.passengers }));
 }
 
 /** People waiting for seats on services in the range (WaitlistEntry WAITING). */
-export async function waitlistLength(client: Client, r: AnalyticsRange): Promise<{ entries: number; passengers: number }> {
-  const [row] = await client.$queryRaw<{ entries: number; passengers: number }[]>`
+export const waitlistSql = (r: AnalyticsRange) => Prisma.sql`
     SELECT COUNT(*)::int AS entries, COALESCE(SUM(w."partySize"), 0)::int AS passengers
     FROM "WaitlistEntry" w JOIN "Service" s ON s.id = w."serviceId"
     WHERE w.status = 'WAITING' AND s."serviceDate" BETWEEN ${r.from}::date AND ${r.to}::date`;
+
+export async function waitlistLength(client: Client, r: AnalyticsRange): Promise<{ entries: number; passengers: number }> {
+  const [row] = await client.$queryRaw<{ entries: number; passengers: number }[]>(waitlistSql(r));
   return row ?? { entries: 0, passengers: 0 };
 }

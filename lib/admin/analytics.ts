@@ -7,7 +7,7 @@ import { addDaysIso } from "@/lib/services/service-calendar";
 import { daysBetween, todayInZone } from "@/lib/time/zoned";
 import type { AnalyticsRangeInput } from "@/lib/schemas/admin-ops";
 import type { AnalyticsView } from "@/lib/schemas/admin-analytics";
-import { busiestSegments, dailyFigures, occupancyByTrainAndClass, waitlistLength, type AnalyticsRange } from "@/lib/admin/analytics-queries";
+import { busiestSegments, dailyFigures, occupancyByTrainAndClass, waitlistLength, withoutJit, type AnalyticsRange } from "@/lib/admin/analytics-queries";
 
 /** Days are cut at midnight here, and money is counted in this currency: the operator's own. */
 export const ANALYTICS_TIME_ZONE = "Europe/Warsaw";
@@ -24,10 +24,10 @@ export function resolveRange(input: AnalyticsRangeInput, now = new Date(), curre
 export async function analyticsFor(range: AnalyticsRange & { days: number }, now = new Date()): Promise<AnalyticsView> {
   const client = db();
   const [daily, occupancy, segments, waitlist] = await Promise.all([
-    dailyFigures(client, range),
-    occupancyByTrainAndClass(client, range),
-    busiestSegments(client, range),
-    waitlistLength(client, range),
+    withoutJit(client, (tx) => dailyFigures(tx, range)),
+    withoutJit(client, (tx) => occupancyByTrainAndClass(tx, range)),
+    withoutJit(client, (tx) => busiestSegments(tx, range)),
+    withoutJit(client, (tx) => waitlistLength(tx, range)),
   ]);
   const sum = <K extends keyof (typeof daily)[number]>(key: K) => daily.reduce((total, day) => total + Number(day[key]), 0);
   const offered = occupancy.reduce((total, row) => total + row.seatKmOffered, 0);

@@ -29,7 +29,6 @@ export const segmentRowSchema = z.object({
   from: z.object({ code: z.string(), name: z.string() }),
   to: z.object({ code: z.string(), name: z.string() }),
   passengers: z.number().int(),
-  bookings: z.number().int(),
 });
 export type SegmentRow = z.infer<typeof segmentRowSchema>;
 
