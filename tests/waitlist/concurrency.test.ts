@@ -21,6 +21,9 @@ afterAll(() => {
 });
 afterEach(() => checkTouched(touched));
 
+type Booked = Awaited<ReturnType<typeof confirmed>>;
+type Waiter = Awaited<ReturnType<typeof waiting>>;
+
 /** Who the queue serves when `freed` seats (all for the whole journey) come free one at a time. */
 function expectedPromotions(partySizes: number[], freed: number): Set<number> {
   const promoted = new Set<number>();
@@ -46,10 +49,10 @@ const timed = async <T>(work: () => Promise<T>) => {
 describe("the waiting list under concurrency", () => {
   it("promotes exactly the first-come-first-served set when five passengers cancel at once", async () => {
     const net = await wlNet({ seats: 8 });
-    const booked = [];
+    const booked: Booked[] = [];
     for (let i = 0; i < 8; i++) booked.push(await confirmed(net));
     const sizes = [2, 1, 3, 1, 2, 1, 1];
-    const waiters = [];
+    const waiters: Waiter[] = [];
     for (const passengers of sizes) waiters.push(await waiting(net, { passengers }));
 
     const { result, ms } = await timed(() => Promise.all(booked.slice(0, 5).map((b) => cancelOf(b.user, b.pnr))));
@@ -66,9 +69,9 @@ describe("the waiting list under concurrency", () => {
 
   it("gives every freed seat to the queue while newcomers rush for it", async () => {
     const net = await wlNet({ seats: 6 });
-    const booked = [];
+    const booked: Booked[] = [];
     for (let i = 0; i < 6; i++) booked.push(await confirmed(net));
-    const waiters = [];
+    const waiters: Waiter[] = [];
     for (let i = 0; i < 6; i++) waiters.push(await waiting(net));
     const newcomers = await Promise.all(Array.from({ length: 8 }, () => apiUser()));
 
@@ -84,9 +87,9 @@ describe("the waiting list under concurrency", () => {
 
   it("leaves no seat free when waiting places are paid while others cancel", async () => {
     const net = await wlNet({ seats: 4 });
-    const booked = [];
+    const booked: Booked[] = [];
     for (let i = 0; i < 4; i++) booked.push(await confirmed(net));
-    const waiters = [];
+    const waiters: Waiter[] = [];
     for (let i = 0; i < 4; i++) waiters.push(await waiting(net, {}, { pay: false }));
 
     const { result, ms } = await timed(() =>
