@@ -24,10 +24,14 @@ type Client = Db | Tx;
  * setting (docs/decisions/003): a port there drops the SET.
  */
 export async function withoutJit<T>(client: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL jit = off");
-    return work(tx);
-  });
+  return client.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL jit = off");
+      return work(tx);
+    },
+    // A year's occupancy can take seconds on a busy machine: more than Prisma's default 5 s ceiling.
+    { timeout: 30_000, maxWait: 10_000 },
+  );
 }
 
 /** Per local day: bookings paid, money taken, paid bookings cancelled, money refunded. */

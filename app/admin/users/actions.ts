@@ -1,0 +1,16 @@
+"use server";
+// Thin server action for the users page; the rules (and the last-admin guard) live in lib/admin/users.ts.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formAction } from "@/lib/action";
+import { actorOf } from "@/lib/booking/events";
+import { roleChangeSchema } from "@/lib/schemas/admin-ops";
+import { setRole } from "@/lib/admin/users";
+
+export const setRoleAction = formAction({ access: "admin", schema: roleChangeSchema }, async (input, user) => {
+  const { user: changed } = await setRole(actorOf(user), input);
+  revalidatePath("/admin/users");
+  // Someone who just gave up their own admin rights has no business on this page any more.
+  if (changed.id === user.id && changed.role !== "ADMIN") redirect("/");
+  return { status: "success", message: changed.role === "ADMIN" ? `${changed.name} is now an admin.` : `${changed.name} is no longer an admin.` };
+});

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { requireAdmin } from "@/lib/auth/current-user";
+import { userSearchSchema } from "@/lib/schemas/admin-ops";
+import { listUsers } from "@/lib/admin/users";
+import { EmptyState, PageHeader, Pager, TableScroll, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
+import { RoleForm } from "@/components/admin/ops/role-form";
+import { operatorTime } from "@/components/admin/ops/operator-time";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
+  const me = await requireAdmin("/admin/users");
+  const query = userSearchSchema.parse(flatParams(await searchParams));
+  const { users, total, page, pageCount, admins } = await listUsers(query);
+
+  return (
+    <div className="space-y-5">
+      <PageHeader title="Users" description={`Accounts and who may operate RailBook. There ${admins === 1 ? "is 1 admin" : `are ${admins} admins`}; the last one cannot be removed.`} />
+      <form role="search" action="/admin/users" className="flex flex-wrap items-end gap-2">
+        <div className="grow sm:grow-0">
+          <label htmlFor="users-q" className="block text-sm font-medium text-slate-800">
+            Search by name or e-mail
+          </label>
+          <input id="users-q" name="q" type="search" defaultValue={query.q ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 sm:w-80" />
+        </div>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-50">
+          Search
+        </button>
+      </form>
+      {users.length === 0 ? (
+        <EmptyState title={query.q ? `No account matches “${query.q}”.` : "There are no accounts yet."}>{query.q ? "Try part of the e-mail address." : null}</EmptyState>
+      ) : (
+        <TableScroll label="Users">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className={th}>Name</th>
+                <th scope="col" className={th}>E-mail</th>
+                <th scope="col" className={th}>Role</th>
+                <th scope="col" className={`${th} text-right`}>Bookings</th>
+                <th scope="col" className={th}>Joined</th>
+                <th scope="col" className={th}>Change role</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((u) => (
+                <tr key={u.id} data-user={u.email}>
+                  <th scope="row" className={`${td} text-left font-medium`}>
+                    {u.name}
+                    {u.id === me.id ? <span className="ml-1 text-xs font-normal text-slate-600">(you)</span> : null}
+                  </th>
+                  <td className={td}>{u.email}</td>
+                  <td className={td}>{u.role === "ADMIN" ? <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">Admin</span> : "Passenger"}</td>
+                  <td className={`${td} text-right tabular-nums`}>{u.bookings}</td>
+                  <td className={td}>{operatorTime(u.createdAt)}</td>
+                  <td className={td}>
+                    <RoleForm userId={u.id} name={u.name} role={u.role} isSelf={u.id === me.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      <Pager path="/admin/users" query={{ q: query.q }} page={page} pageCount={pageCount} total={total} noun={total === 1 ? "account" : "accounts"} />
+    </div>
+  );
+}
