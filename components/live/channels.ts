@@ -5,6 +5,9 @@
 /** The signed-in person's bookings and notices (GET /api/v1/live/me). */
 export const ME_STREAM = "/api/v1/live/me";
 
+/** Every booking, seat and timetable change, for operators (GET /api/v1/live/admin). */
+export const ADMIN_STREAM = "/api/v1/live/admin";
+
 /** Seat and timetable changes of one service (GET /api/v1/live/services/{serviceId}). */
 export function serviceStream(serviceId: string): string {
   return `/api/v1/live/services/${encodeURIComponent(serviceId)}`;

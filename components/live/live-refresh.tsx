@@ -17,11 +17,14 @@ export interface LiveRefreshProps {
   match?: Record<string, string>;
   /** Skip the refresh that follows every (re)connect: for pages that were just rendered fresh. */
   ignoreConnect?: boolean;
+  /** At most one re-render per this many ms, for pages that are costly to render (dashboards). */
+  minIntervalMs?: number;
 }
 
-export function LiveRefresh({ url, match, ignoreConnect = false }: LiveRefreshProps) {
+export function LiveRefresh({ url, match, ignoreConnect = false, minIntervalMs = 0 }: LiveRefreshProps) {
   const router = useRouter();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const last = useRef(0);
   const matchKey = JSON.stringify(match ?? {});
   const { live } = useLiveMessages(
     url,
@@ -29,8 +32,13 @@ export function LiveRefresh({ url, match, ignoreConnect = false }: LiveRefreshPr
       // A first connect right after a fresh render has nothing to catch up on (bar a race of a few
       // hundred milliseconds, which a page that can afford it closes by not ignoring it).
       if (message.type === "refresh" && ignoreConnect && message.reason === "connect") return;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => router.refresh(), DEBOUNCE_MS);
+      if (timer.current) return; // one is already on its way and will show this change too
+      const wait = Math.max(DEBOUNCE_MS, last.current + minIntervalMs - Date.now());
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        last.current = Date.now();
+        router.refresh();
+      }, wait);
     },
     {
       filter: (message) => Object.entries(JSON.parse(matchKey) as Record<string, string>).every(([k, v]) => message[k] === v),

@@ -12,6 +12,8 @@ import { BookingsRevenueChart, CancellationsRefundsChart } from "@/components/ad
 import { OccupancyChart, SegmentsChart } from "@/components/admin/ops/analytics/ranking-charts";
 import { RangePicker } from "@/components/admin/ops/analytics/range-picker";
 import { AnalyticsTotals } from "@/components/admin/ops/analytics/totals";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { ADMIN_STREAM } from "@/components/live/channels";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -32,6 +34,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
 
   return (
     <div className="space-y-5">
+      {/* Bookings anywhere re-render the figures, at most every 10 s: the aggregation is not free. */}
+      <LiveRefresh url={ADMIN_STREAM} ignoreConnect minIntervalMs={10_000} />
       <PageHeader
         title="Analytics"
         description={`${longDateLabel(view.range.from)} to ${longDateLabel(view.range.to)} (${view.range.days} days, days on ${view.range.timeZone} time; money in ${currency}).`}
