@@ -6,6 +6,7 @@ import { JourneyHeader } from "@/components/booking/journey-header";
 import { PrintButton } from "@/components/booking/print-button";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { WaitlistStatus } from "@/components/booking/waitlist-status";
+import { ServiceUpdates } from "@/components/booking/service-updates";
 import { bookingForPage, searchAgainHref } from "@/lib/tickets/booking-for-page";
 import { ticketQrSvg } from "@/lib/tickets/ticket-qr";
 import { LiveRefresh } from "@/components/live/live-refresh";
@@ -20,7 +21,7 @@ type Params = Promise<{ pnr: string }>;
 
 export default async function TicketPage({ params }: { params: Params }) {
   const { pnr } = await params;
-  const { booking } = await bookingForPage(pnr, `/bookings/${pnr}`);
+  const { booking, user } = await bookingForPage(pnr, `/bookings/${pnr}`);
   const confirmed = booking.status === "CONFIRMED";
   const qr = confirmed ? await ticketQrSvg(booking.pnr) : null;
 
@@ -67,6 +68,7 @@ export default async function TicketPage({ params }: { params: Params }) {
         )}
       </div>
 
+      <ServiceUpdates pnr={booking.pnr} userId={user.id} />
       <JourneyHeader headingLevel={2} train={booking.train} fromName={booking.fromName} toName={booking.toName} departure={booking.departure} arrival={booking.arrival} />
       <BookingSummary booking={booking} />
 
