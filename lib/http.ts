@@ -7,7 +7,7 @@ import { fieldErrorsFrom } from "@/lib/validation";
 import { getRequestUser, type CurrentUser } from "@/lib/auth/current-user";
 import { logger } from "@/lib/logger";
 import { isConnectionError } from "@/lib/db/errors";
-import { databaseUnavailable, retryOnConnectionLoss, summary } from "@/lib/db/connection-retry";
+import { databaseUnavailable, retryOnConnectionLoss, summary, withRetryDeadline } from "@/lib/db/connection-retry";
 
 type Access = "public" | "user" | "admin";
 
@@ -67,7 +67,10 @@ export function route<
   spec: RouteSpec<B, Q> & { access: A },
   handler: (ctx: RouteContext<Infer<B>, Infer<Q>, P, UserFor<A>>) => Promise<Response>,
 ) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+  // Every connection retry in this request shares one deadline (lib/db/connection-retry.ts).
+  return (request: Request, context: { params: Promise<P> }): Promise<Response> => withRetryDeadline(() => handle(request, context));
+
+  async function handle(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
       // Reading the caller is safe to repeat whatever the method (a token's lastUsedAt write is idempotent).
       const user = await retryOnConnectionLoss(() => getRequestUser(request));
@@ -85,7 +88,7 @@ export function route<
     } catch (error) {
       return errorResponse(toAppError(error));
     }
-  };
+  }
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

@@ -8,6 +8,7 @@
 // "Safe to repeat" is the caller's promise: reads, and writes whose transaction claims their
 // Idempotency-Key (a COMMIT that failed may have happened; the repeat then finds the claimed key
 // and replays the stored answer instead of writing twice).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError } from "@/lib/errors";
 import { isConnectionError } from "@/lib/db/errors";
 import { logger } from "@/lib/logger";
@@ -21,6 +22,20 @@ export interface ConnectionRetryOptions {
   budgetMs?: number;
   /** Called before each retry; the failover test and benchmarks count them. */
   onRetry?: (attempt: number, error: unknown) => void;
+}
+
+/**
+ * One budget per request, not per step: a request reads its caller, looks up its key, then runs
+ * its transaction, and each step may meet the same failover. Without a shared deadline the
+ * budgets would add up (the failover test saw requests held past 30 s).
+ */
+const requestDeadline = new AsyncLocalStorage<number>();
+
+/** Runs `work` with every retry inside it bounded by one deadline, `budgetMs` from now. */
+export function withRetryDeadline<T>(work: () => Promise<T>, budgetMs = connectionRetryBudgetMs()): Promise<T> {
+  const outer = requestDeadline.getStore();
+  const deadline = Math.min(Date.now() + budgetMs, outer ?? Infinity);
+  return requestDeadline.run(deadline, work);
 }
 
 /** Running totals for this process, for logs and tests. */
@@ -48,7 +63,7 @@ export function databaseUnavailable(attempts?: number): AppError {
 
 /** Runs `work`, repeating it while it fails with a connection error, within the budget. */
 export async function retryOnConnectionLoss<T>(work: () => Promise<T>, options: ConnectionRetryOptions = {}): Promise<T> {
-  const deadline = Date.now() + (options.budgetMs ?? connectionRetryBudgetMs());
+  const deadline = Math.min(Date.now() + (options.budgetMs ?? connectionRetryBudgetMs()), requestDeadline.getStore() ?? Infinity);
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { createDb, db, type Tx } from "@/lib/db";
 import { serializable } from "@/lib/db/serializable";
-import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
+import { retryOnConnectionLoss, withRetryDeadline } from "@/lib/db/connection-retry";
 import { isConnectionError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { hangingUpServer, rejectionOf, sideConnection, terminateBackend } from "./helpers";
@@ -92,6 +92,28 @@ describe("serializable() and a lost connection", () => {
       expect((error as AppError).details).toMatchObject({ reason: "database unavailable", retryAfterSeconds: 2 });
       expect(calls).toBeGreaterThan(2);
       expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await gone.$disconnect();
+      await server.close();
+    }
+  });
+});
+
+describe("one retry deadline per request", () => {
+  it("bounds all the retrying steps of a request together, not each on its own", async () => {
+    const server = await hangingUpServer();
+    const gone = createDb(server.url, 1);
+    const started = Date.now();
+    try {
+      const error = await rejectionOf(
+        withRetryDeadline(async () => {
+          // Two steps that would each retry for up to 5 s on their own.
+          await retryOnConnectionLoss(() => gone.$queryRaw`SELECT 1`, { budgetMs: 5_000 }).catch(() => {});
+          await retryOnConnectionLoss(() => gone.$queryRaw`SELECT 1`, { budgetMs: 5_000 });
+        }, 1_000),
+      );
+      expect((error as AppError).code).toBe("SERVICE_BUSY");
+      expect(Date.now() - started).toBeLessThan(3_000);
     } finally {
       await gone.$disconnect();
       await server.close();
