@@ -3,10 +3,10 @@
 // database is checked against everything the API acknowledged. Writes cluster/FAILOVER-REPORT.md,
 // ends with "N passed, 0 failed", exits non-zero on any failed check or error, and always tears
 // the cluster down (FAILOVER_KEEP_CLUSTER=1 keeps it, for debugging).
-import { mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { downCluster, upCluster } from "../lib/cluster";
-import { HOST, PG } from "../lib/layout";
+import { HOST, LOG_DIR, PG } from "../lib/layout";
 import { clusterMembers } from "../lib/patroni";
 import { sleep, waitFor } from "../lib/wait";
 import { appLogCounts, ensureBuild, startApp, type App } from "./app";
@@ -32,6 +32,8 @@ async function teardown(): Promise<void> {
   if (tornDown) return;
   tornDown = true;
   await app?.stop();
+  // The members' logs go with the cluster's state; keep them for a look at what happened.
+  if (existsSync(LOG_DIR)) cpSync(LOG_DIR, path.resolve(".data/failover/cluster-logs"), { recursive: true });
   if (process.env.FAILOVER_KEEP_CLUSTER === "1") return log("FAILOVER_KEEP_CLUSTER=1: the cluster is left running");
   await downCluster(log).catch((error) => log(`teardown: ${error instanceof Error ? error.message : String(error)}`));
 }
@@ -50,6 +52,7 @@ async function main(): Promise<Check[]> {
   log(up.alreadyRunning ? "reusing the running cluster" : `cluster up in ${up.seconds.toFixed(1)} s`);
   const database = await createDatabase(log);
   const routes = await bookableRoutes(database.url);
+  rmSync(path.dirname(APP_LOG), { recursive: true, force: true });
   mkdirSync(path.dirname(APP_LOG), { recursive: true });
   app = await startApp({ databaseUrl: database.url, port: APP_PORT, logFile: APP_LOG });
   log(`app up at ${app.baseUrl} (log: ${APP_LOG})`);
