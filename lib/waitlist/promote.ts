@@ -36,17 +36,31 @@ interface EligibleEntry {
   partySize: number;
 }
 
-/** Paid waiting entries of an inventory whose service can still promote, first come first. */
+/**
+ * Paid waiting entries of an inventory whose service can still promote, first come first. Two
+ * reads, the first on the queue's own index only: every booking and cancellation asks this, and
+ * nearly always nobody waits, so the common answer must not read (and, under SERIALIZABLE, take
+ * predicate locks on) the busy Booking table, which every concurrent booking writes to.
+ */
 async function eligibleEntries(tx: Tx, inventory: Inventory): Promise<EligibleEntry[]> {
-  return tx.$queryRaw<EligibleEntry[]>`
-    SELECT e.id, e."bookingId", b.pnr, b."userId", e."fromSeq", e."toSeq", e."partySize"
+  const waiting = await tx.$queryRaw<Omit<EligibleEntry, "pnr" | "userId">[]>`
+    SELECT e.id, e."bookingId", e."fromSeq", e."toSeq", e."partySize"
     FROM "WaitlistEntry" e
-    JOIN "Booking" b ON b.id = e."bookingId"
-    JOIN "Service" s ON s.id = e."serviceId"
     WHERE e."serviceId" = ${inventory.serviceId} AND e."classCode" = ${inventory.classCode} AND e."quotaCode" = ${inventory.quotaCode}
-      AND e.status = 'WAITING' AND b.status = 'WAITLISTED' AND b."holdExpiresAt" IS NULL
-      AND s.status <> 'CANCELLED' AND s."chartPreparedAt" IS NULL AND s."departsAt" > now()
+      AND e.status = 'WAITING'
     ORDER BY e."createdAt", e.id`;
+  if (waiting.length === 0) return [];
+  const paid = await tx.$queryRaw<{ id: string; pnr: string; userId: string }[]>`
+    SELECT b.id, b.pnr, b."userId"
+    FROM "Booking" b
+    JOIN "Service" s ON s.id = b."serviceId"
+    WHERE b.id = ANY(${waiting.map((e) => e.bookingId)}::text[]) AND b.status = 'WAITLISTED' AND b."holdExpiresAt" IS NULL
+      AND s.status <> 'CANCELLED' AND s."chartPreparedAt" IS NULL AND s."departsAt" > now()`;
+  const byId = new Map(paid.map((b) => [b.id, b]));
+  return waiting.flatMap((e) => {
+    const b = byId.get(e.bookingId);
+    return b ? [{ ...e, pnr: b.pnr, userId: b.userId }] : [];
+  });
 }
 
 const overlaps = (r: OccupiedRange, e: { fromSeq: number; toSeq: number }) => r.fromSeq < e.toSeq && r.toSeq > e.fromSeq;
