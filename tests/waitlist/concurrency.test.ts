@@ -46,8 +46,11 @@ const timed = async <T>(work: () => Promise<T>) => {
   return { result, ms: Math.round(performance.now() - started) };
 };
 
+// Each test books a dozen or so through the API before the race: generous on a loaded 2-core machine.
+const SLOW = { timeout: 180_000 };
+
 describe("the waiting list under concurrency", () => {
-  it("promotes exactly the first-come-first-served set when five passengers cancel at once", async () => {
+  it("promotes exactly the first-come-first-served set when five passengers cancel at once", SLOW, async () => {
     const net = await wlNet({ seats: 8 });
     const booked: Booked[] = [];
     for (let i = 0; i < 8; i++) booked.push(await confirmed(net));
@@ -67,7 +70,7 @@ describe("the waiting list under concurrency", () => {
     console.info(`[measure] 5 simultaneous cancellations, 7 waiting: ${expected.size} promoted in ${ms} ms`);
   });
 
-  it("gives every freed seat to the queue while newcomers rush for it", async () => {
+  it("gives every freed seat to the queue while newcomers rush for it", SLOW, async () => {
     const net = await wlNet({ seats: 6 });
     const booked: Booked[] = [];
     for (let i = 0; i < 6; i++) booked.push(await confirmed(net));
@@ -85,7 +88,7 @@ describe("the waiting list under concurrency", () => {
     console.info(`[measure] 4 cancellations + 8 newcomers at once: the 4 first waiters promoted, 8 SOLD_OUT in ${ms} ms`);
   });
 
-  it("leaves no seat free when waiting places are paid while others cancel", async () => {
+  it("leaves no seat free when waiting places are paid while others cancel", SLOW, async () => {
     const net = await wlNet({ seats: 4 });
     const booked: Booked[] = [];
     for (let i = 0; i < 4; i++) booked.push(await confirmed(net));

@@ -70,6 +70,13 @@ export function view(user: ApiUser, pnr: string) {
   return callRoute(getBooking, { path: `/api/v1/bookings/${pnr}`, params: { pnr }, headers: user.auth });
 }
 
+/** Cancels, and fails the test unless the cancellation went through. */
+export async function cancelled(user: ApiUser, pnr: string) {
+  const res = await cancelOf(user, pnr);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res;
+}
+
 /** A paid, confirmed booking (fails the test otherwise). */
 export async function confirmed(net: Net, trip: Trip = {}, user?: ApiUser): Promise<{ user: ApiUser; pnr: string }> {
   const who = user ?? (await apiUser());

@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { eventsOf } from "../booking/helpers";
-import { cancelOf, confirmed, ensureWaitlistPricing, payFor, seatNumbers, statusOf, touched, view, waiting, wlNet } from "./fixtures";
+import { cancelled, confirmed, ensureWaitlistPricing, payFor, seatNumbers, statusOf, touched, view, waiting, wlNet } from "./fixtures";
 import { checkTouched } from "./invariants";
 
 beforeAll(ensureWaitlistPricing);
@@ -21,7 +21,7 @@ describe("promotion from the waiting list", () => {
     const first = await waiting(net);
     const second = await waiting(net);
 
-    const res = await cancelOf(leaving.user, leaving.pnr);
+    const res = await cancelled(leaving.user, leaving.pnr);
     expect(res.status).toBe(200);
 
     const promoted = await view(first.user, first.pnr);
@@ -47,16 +47,16 @@ describe("promotion from the waiting list", () => {
     const longWait = await waiting(net, { from: A, to: C });
     const shortWait = await waiting(net, { from: A, to: B });
 
-    await cancelOf(ab.user, ab.pnr);
+    await cancelled(ab.user, ab.pnr);
     expect(await statusOf(longWait.pnr)).toMatchObject({ status: "WAITLISTED", entry: "WAITING" });
     expect(await statusOf(shortWait.pnr)).toMatchObject({ status: "CONFIRMED", entry: "PROMOTED" });
     expect(await seatNumbers(shortWait.pnr)).toEqual([1]);
 
     // B -> C of seat 1 alone still cannot take the A -> C party.
-    await cancelOf(bc.user, bc.pnr);
+    await cancelled(bc.user, bc.pnr);
     expect((await view(longWait.user, longWait.pnr)).body).toMatchObject({ status: "WAITLISTED", waitlistPosition: 1 });
 
-    await cancelOf(ac.user, ac.pnr);
+    await cancelled(ac.user, ac.pnr);
     expect(await statusOf(longWait.pnr)).toMatchObject({ status: "CONFIRMED", entry: "PROMOTED" });
     expect(await seatNumbers(longWait.pnr)).toEqual([2]);
   });
@@ -67,15 +67,15 @@ describe("promotion from the waiting list", () => {
     const party = await waiting(net, { passengers: 3 });
     const single = await waiting(net);
 
-    await cancelOf(one.user, one.pnr);
+    await cancelled(one.user, one.pnr);
     expect(await statusOf(single.pnr)).toMatchObject({ status: "CONFIRMED" });
     expect((await view(party.user, party.pnr)).body.waitlistPosition).toBe(1);
 
-    await cancelOf(two.user, two.pnr);
-    await cancelOf(three.user, three.pnr);
+    await cancelled(two.user, two.pnr);
+    await cancelled(three.user, three.pnr);
     expect((await statusOf(party.pnr)).status).toBe("WAITLISTED"); // 2 free seats, 3 travellers
 
-    await cancelOf(single.user, single.pnr);
+    await cancelled(single.user, single.pnr);
     expect(await statusOf(party.pnr)).toMatchObject({ status: "CONFIRMED", entry: "PROMOTED" });
     expect(await seatNumbers(party.pnr)).toEqual([1, 2, 3]);
   });
@@ -92,7 +92,7 @@ describe("promotion from the waiting list", () => {
     ];
     expect(w.map((x) => x.position)).toEqual([1, 2, 3, 4, 5]);
 
-    await cancelOf(family.user, family.pnr);
+    await cancelled(family.user, family.pnr);
     const statuses = await Promise.all(w.map(async (x) => (await statusOf(x.pnr)).status));
     expect(statuses).toEqual(["CONFIRMED", "WAITLISTED", "CONFIRMED", "CONFIRMED", "WAITLISTED"]);
     expect((await view(w[1]!.user, w[1]!.pnr)).body.waitlistPosition).toBe(1);
@@ -107,11 +107,11 @@ describe("promotion from the waiting list", () => {
     const unpaid = await waiting(net, {}, { pay: false });
     const paid = await waiting(net);
 
-    await cancelOf(one.user, one.pnr);
+    await cancelled(one.user, one.pnr);
     expect(await statusOf(unpaid.pnr)).toMatchObject({ status: "WAITLISTED", entry: "WAITING" });
     expect(await statusOf(paid.pnr)).toMatchObject({ status: "CONFIRMED", entry: "PROMOTED" });
 
-    await cancelOf(two.user, two.pnr); // nobody paid is waiting: the seat stays on sale
+    await cancelled(two.user, two.pnr); // nobody paid is waiting: the seat stays on sale
     expect((await statusOf(unpaid.pnr)).status).toBe("WAITLISTED");
 
     const payment = await payFor(unpaid.user, unpaid.pnr);
@@ -126,10 +126,10 @@ describe("promotion from the waiting list", () => {
     const first = await confirmed(net);
     const promoted = await waiting(net);
     const next = await waiting(net);
-    await cancelOf(first.user, first.pnr);
+    await cancelled(first.user, first.pnr);
     expect((await statusOf(promoted.pnr)).status).toBe("CONFIRMED");
 
-    const res = await cancelOf(promoted.user, promoted.pnr);
+    const res = await cancelled(promoted.user, promoted.pnr);
     expect(res.status).toBe(200);
     expect(await db().refund.count({ where: { booking: { pnr: promoted.pnr }, reason: "WAITLIST_CANCELLED" } })).toBe(0);
     expect(await statusOf(next.pnr)).toMatchObject({ status: "CONFIRMED", entry: "PROMOTED" });
