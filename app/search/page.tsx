@@ -11,6 +11,8 @@ import { ResultFilters } from "@/components/search/result-filters";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { longDateLabel, todayInZone } from "@/lib/time/zoned";
 import { isAppError } from "@/lib/errors";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { servicesStream } from "@/components/live/channels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search results" };
@@ -89,6 +91,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
       </p>
       {form}
       <section aria-label="Trains" aria-live="polite" className="space-y-3">
+        {/* Seats left per class follow bookings made elsewhere, re-rendered at most every 3 s. */}
+        {services.length > 0 && <LiveRefresh url={servicesStream(services.map((s) => s.serviceId))} ignoreConnect minIntervalMs={3_000} />}
         {services.length === 0 ? (
           <div className="rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200">
             <p className="font-medium">No trains from {from.name} to {to.name} on {longDateLabel(query.date)}.</p>

@@ -13,5 +13,10 @@ export function serviceStream(serviceId: string): string {
   return `/api/v1/live/services/${encodeURIComponent(serviceId)}`;
 }
 
+/** Seat and timetable changes of several services over one connection (a search results page). */
+export function servicesStream(serviceIds: string[]): string {
+  return `/api/v1/live/services?${new URLSearchParams({ ids: serviceIds.join(",") })}`;
+}
+
 /** Every TanStack query about the inbox (the bell's unread count among them). */
 export const NOTIFICATIONS_KEY = ["notifications"] as const;

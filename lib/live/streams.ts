@@ -26,6 +26,18 @@ export async function serviceStream(request: Request, serviceId: string): Promis
 }
 
 /**
+ * GET /api/v1/live/services?ids=a,b: the same for several services over one connection, for a
+ * search results page (one stream per train would use up the browser's connections to the host).
+ */
+export function servicesStream(request: Request, serviceIds: string[]): Promise<Response> {
+  const wanted = new Set(serviceIds);
+  return eventStream(request, {
+    accept: (e) => (e.type === "seats" || e.type === "service") && wanted.has(String(field(e, "serviceId"))),
+    project: (e) => ({ type: e.type, serviceId: field(e, "serviceId") }),
+  });
+}
+
+/**
  * GET /api/v1/live/me: the signed-in person's bookings (status, waitlist moves) and notices.
  * Events name the user they concern; other people's never pass.
  */

@@ -2,6 +2,7 @@
 // Live streams are Server-Sent Events: OpenAPI has no first-class way to describe one, so each says
 // in prose what its events carry; the events only ever say "this changed, refetch it".
 import { markReadResultSchema, markReadSchema, notificationListSchema, notificationsQuerySchema } from "@/lib/schemas/notifications";
+import { liveServicesQuerySchema } from "@/lib/schemas/live";
 import type { DocHelpers } from "@/lib/openapi/admin-ops-paths";
 
 type Json = Record<string, unknown>;
@@ -52,6 +53,12 @@ export function livePaths(h: DocHelpers): Record<string, Json> {
       "refresh; seats {serviceId} when seats are held, sold or freed; service {serviceId} when its timetable changes",
       { parameters: [serviceId] },
       ["NOT_FOUND"],
+    )(h),
+    "/live/services": stream(
+      "Live availability and timetable changes of several services over one connection (a results page)",
+      "refresh; seats {serviceId}; service {serviceId}",
+      { parameters: h.queryParameters(liveServicesQuerySchema) },
+      ["VALIDATION_FAILED"],
     )(h),
     "/live/me": stream(
       "Live changes to the caller's bookings and notices",
