@@ -133,7 +133,7 @@ export const refundQuoteSchema = z.object({
   refund: moneySchema,
   hoursBeforeDeparture: z.number(),
   rule: z.object({ minHoursBefore: z.number().int(), refundBasisPoints: z.number().int(), fee: moneySchema }).nullable(),
-  reason: z.string().describe("Why this amount: PAID_FARE_RULE, NOT_PAID, SERVICE_CANCELLED, NO_RULE"),
+  reason: z.string().describe("Why this amount: PAID_FARE_RULE, NOT_PAID, SERVICE_CANCELLED, WAITLISTED (a waiting-list place: all of it), NO_RULE"),
 });
 export type RefundQuoteView = z.infer<typeof refundQuoteSchema>;
 
