@@ -10,12 +10,24 @@
 // the single queries with PostgreSQL's JIT left on (the app turns it off: analytics-queries.ts).
 // (--conditions=react-server lets the app's "server-only" modules load outside Next.js.)
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createDb, db } from "@/lib/db";
+import { createDb, db, type Tx } from "@/lib/db";
 import { seed } from "@/lib/seed/seed";
 import { addDaysIso } from "@/lib/services/service-calendar";
 import { todayInZone } from "@/lib/time/zoned";
 import { analyticsFor, ANALYTICS_CURRENCY, ANALYTICS_TIME_ZONE } from "@/lib/admin/analytics";
-import { dailySql, occupancySql, segmentsSql, waitlistSql, withoutJit, type AnalyticsRange } from "@/lib/admin/analytics-queries";
+import {
+  busiestSegments,
+  dailyFigures,
+  dailySql,
+  occupancyByTrainAndClass,
+  offeredSql,
+  segmentsSql,
+  soldSql,
+  waitlistLength,
+  waitlistSql,
+  withoutJit,
+  type AnalyticsRange,
+} from "@/lib/admin/analytics-queries";
 import { adminUrl, createFreshDatabase, dropDatabase, dropStaleDatabases, withDatabase } from "@/scripts/lib/databases";
 import { seedYear } from "./seed-year";
 
@@ -84,9 +96,16 @@ async function main() {
     }
     process.env.DATABASE_URL = url;
     const client = db();
-    const queries: [string, (r: AnalyticsRange) => Prisma.Sql][] = [
+    const queries: [string, (tx: Tx, r: AnalyticsRange) => Promise<unknown>][] = [
+      ["daily figures", dailyFigures],
+      ["occupancy (2 statements)", occupancyByTrainAndClass],
+      ["busiest segments", (tx, r) => busiestSegments(tx, r)],
+      ["waitlist", waitlistLength],
+    ];
+    const statements: [string, (r: AnalyticsRange) => Prisma.Sql][] = [
       ["daily figures", dailySql],
-      ["occupancy", occupancySql],
+      ["seats offered", offeredSql],
+      ["seat-km sold", soldSql],
       ["busiest segments", (r) => segmentsSql(r)],
       ["waitlist", waitlistSql],
     ];
@@ -97,11 +116,13 @@ async function main() {
     };
     for (const days of [7, 30, 90, 365]) {
       const range = { from: addDaysIso(today, -(days - 1)), to: today, timeZone: ANALYTICS_TIME_ZONE, currency: ANALYTICS_CURRENCY };
-      const run = (sql: Prisma.Sql) => (flag("jit") ? client.$queryRaw(sql) : withoutJit(client, (tx) => tx.$queryRaw(sql)));
-      for (const [label, sql] of queries) row(`${days} days`, label, await time(runs, () => run(sql(range))));
+      // --jit: the same queries with PostgreSQL's JIT left on (as $transaction without the SET).
+      const run = (query: (tx: Tx, r: AnalyticsRange) => Promise<unknown>) =>
+        flag("jit") ? client.$transaction((tx) => query(tx, range), { timeout: 60_000 }) : withoutJit(client, (tx) => query(tx, range));
+      for (const [label, query] of queries) row(`${days} days`, label, await time(runs, () => run(query)));
       row(`${days} days`, "**whole dashboard** (4 in parallel)", await time(runs, () => analyticsFor({ ...range, days })));
       if (flag("explain") && days === 365) {
-        for (const [label, sql] of queries) {
+        for (const [label, sql] of statements) {
           const plan = await withoutJit(client, (tx) => tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${sql(range).sql}`, ...sql(range).values));
           console.log(`\n--- ${label}, 365 days\n${plan.map((p) => p["QUERY PLAN"]).join("\n")}`);
         }

@@ -76,51 +76,54 @@ export async function dailyFigures(client: Client, r: AnalyticsRange): Promise<D
 }
 
 /**
- * Seat-km sold over seat-km offered, per train and class, for services whose date is in the range
- * and that were not cancelled. Offered: every seat of the service for the whole route. Sold: every
- * confirmed passenger of a confirmed booking (each holds a paid seat) for the distance travelled.
- * Seats are counted per service through the (serviceId, classCode, ...) index, one small group at a
- * time: a year is ~1.7M seat rows, and one big join and hash over them was the slowest part
- * (bench/analytics/REPORT.md).
+ * Seat-km offered per train and class, for services whose date is in the range and that were not
+ * cancelled: every seat of the service for the whole route. Seats are counted per service through
+ * the (serviceId, classCode, ...) index, one small group at a time: a year is ~1.7M seat rows, and
+ * one big join and hash over them was the slowest part (bench/analytics/REPORT.md).
  */
-export const occupancySql = (r: AnalyticsRange) => Prisma.sql`
+export const offeredSql = (r: AnalyticsRange) => Prisma.sql`
     WITH svc AS (
       SELECT s.id, s."trainId" FROM "Service" s
       WHERE s."serviceDate" BETWEEN ${r.from}::date AND ${r.to}::date AND s.status <> 'CANCELLED'
     ),
-    route AS (SELECT "trainId", MAX("distanceKm") AS km FROM "TrainStop" GROUP BY "trainId"),
-    offered AS (
-      SELECT svc."trainId", seats."classCode", COUNT(*) AS services, SUM(seats.n) * MAX(route.km) AS seat_km
-      FROM svc
-      JOIN route ON route."trainId" = svc."trainId"
-      CROSS JOIN LATERAL (
-        SELECT ss."classCode", COUNT(*) AS n FROM "ServiceSeat" ss WHERE ss."serviceId" = svc.id GROUP BY ss."classCode"
-      ) seats
-      GROUP BY svc."trainId", seats."classCode"
-    ),
-    sold AS (
-      SELECT svc."trainId", b."classCode", SUM(dest."distanceKm" - orig."distanceKm") AS seat_km
-      FROM svc
-      JOIN "Booking" b ON b."serviceId" = svc.id AND b.status = 'CONFIRMED'
-      JOIN "BookingPassenger" bp ON bp."bookingId" = b.id AND bp.status = 'CONFIRMED'
-      JOIN "TrainStop" orig ON orig."trainId" = svc."trainId" AND orig.sequence = b."fromSeq"
-      JOIN "TrainStop" dest ON dest."trainId" = svc."trainId" AND dest.sequence = b."toSeq"
-      GROUP BY svc."trainId", b."classCode"
-    )
-    SELECT t.number AS "trainNumber", t.name AS "trainName", o."classCode", tc.name AS "className", o.services::int AS services,
-           o.seat_km::bigint AS offered, COALESCE(sold.seat_km, 0)::bigint AS sold
-    FROM offered o
-    JOIN "Train" t ON t.id = o."trainId"
-    JOIN "TravelClass" tc ON tc.code = o."classCode"
-    LEFT JOIN sold ON sold."trainId" = o."trainId" AND sold."classCode" = o."classCode"
-    ORDER BY t.number, tc."sortOrder", o."classCode"`;
+    route AS (SELECT "trainId", MAX("distanceKm") AS km FROM "TrainStop" GROUP BY "trainId")
+    SELECT t.number AS "trainNumber", t.name AS "trainName", seats."classCode", tc.name AS "className",
+           COUNT(*)::int AS services, (SUM(seats.n) * MAX(route.km))::bigint AS "seatKm"
+    FROM svc
+    JOIN route ON route."trainId" = svc."trainId"
+    JOIN "Train" t ON t.id = svc."trainId"
+    CROSS JOIN LATERAL (
+      SELECT ss."classCode", COUNT(*) AS n FROM "ServiceSeat" ss WHERE ss."serviceId" = svc.id GROUP BY ss."classCode"
+    ) seats
+    JOIN "TravelClass" tc ON tc.code = seats."classCode"
+    GROUP BY t.number, t.name, seats."classCode", tc.name, tc."sortOrder"
+    ORDER BY t.number, tc."sortOrder", seats."classCode"`;
 
+/**
+ * Seat-km sold on the same services: every confirmed passenger of a confirmed booking holds a paid
+ * seat for the distance of the journey. A statement of its own: joined with the one above, the
+ * planner chose nested loops that took seconds for a year.
+ */
+export const soldSql = (r: AnalyticsRange) => Prisma.sql`
+    SELECT t.number AS "trainNumber", b."classCode", SUM(dest."distanceKm" - orig."distanceKm")::bigint AS "seatKm"
+    FROM "Service" s
+    JOIN "Train" t ON t.id = s."trainId"
+    JOIN "Booking" b ON b."serviceId" = s.id AND b.status = 'CONFIRMED'
+    JOIN "BookingPassenger" bp ON bp."bookingId" = b.id AND bp.status = 'CONFIRMED'
+    JOIN "TrainStop" orig ON orig."trainId" = s."trainId" AND orig.sequence = b."fromSeq"
+    JOIN "TrainStop" dest ON dest."trainId" = s."trainId" AND dest.sequence = b."toSeq"
+    WHERE s."serviceDate" BETWEEN ${r.from}::date AND ${r.to}::date AND s.status <> 'CANCELLED'
+    GROUP BY t.number, b."classCode"`;
+
+/** Seat-km sold over seat-km offered, per train and class. */
 export async function occupancyByTrainAndClass(client: Client, r: AnalyticsRange): Promise<OccupancyRow[]> {
-  const rows = await client.$queryRaw<{ trainNumber: string; trainName: string; classCode: string; className: string; services: number; offered: bigint; sold: bigint }[]>(occupancySql(r));
-  return rows.map((row) => {
-    const offered = Number(row.offered);
-    const sold = Number(row.sold);
-    return { trainNumber: row.trainNumber, trainName: row.trainName, classCode: row.classCode, className: row.className, services: row.services, seatKmOffered: offered, seatKmSold: sold, occupancy: offered > 0 ? sold / offered : null };
+  const offered = await client.$queryRaw<{ trainNumber: string; trainName: string; classCode: string; className: string; services: number; seatKm: bigint }[]>(offeredSql(r));
+  const sold = await client.$queryRaw<{ trainNumber: string; classCode: string; seatKm: bigint }[]>(soldSql(r));
+  const soldBy = new Map(sold.map((row) => [`${row.trainNumber}|${row.classCode}`, Number(row.seatKm)]));
+  return offered.map((row) => {
+    const seatKmOffered = Number(row.seatKm);
+    const seatKmSold = soldBy.get(`${row.trainNumber}|${row.classCode}`) ?? 0;
+    return { trainNumber: row.trainNumber, trainName: row.trainName, classCode: row.classCode, className: row.className, services: row.services, seatKmOffered, seatKmSold, occupancy: seatKmOffered > 0 ? seatKmSold / seatKmOffered : null };
   });
 }
 
