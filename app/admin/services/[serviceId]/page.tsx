@@ -7,7 +7,7 @@ import { seatMap } from "@/lib/booking/seat-map";
 import { serviceDetailQuerySchema } from "@/lib/schemas/admin-network";
 import { classAndQuotaNames, occupancyBySegment, serviceHeader, servicePassengers } from "@/lib/admin/network/service-detail";
 import { clockInZone, dateInZone } from "@/lib/time/zoned";
-import { PageHeader, TableScroll, card, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
+import { ButtonLink, PageHeader, TableScroll, card, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
 import { ServiceSeatMap } from "@/components/admin/service-seat-map";
 import { PassengerList } from "@/components/admin/passenger-list";
 
@@ -60,6 +60,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       <PageHeader
         title={`${header.train.number} ${header.train.name} · ${header.serviceDate}`}
         description={`${first.name} → ${last.name} · ${header.status === "CANCELLED" ? "Cancelled" : header.status === "DELAYED" ? `Delayed ${header.delayMinutes} min` : "Scheduled"}`}
+        action={<ButtonLink href={`/admin/services/${serviceId}/schedule`}>Delay, platform or cancel</ButtonLink>}
       />
 
       <section aria-labelledby="stops-heading" className="space-y-2">
