@@ -1,13 +1,14 @@
 // POST /api/cron/prepare-charts: closes the waiting list of every service whose chart is due
 // (CHART_HOURS_BEFORE before departure, lib/waitlist/prepare-charts.ts). Safe to call as often as
 // the scheduler likes: a prepared chart is not prepared again and nobody is refunded twice.
-// Scheduler or admin only (lib/cron/authorize.ts). GET does the same because Vercel Cron calls with GET.
+// Scheduler auth (CRON_SECRET, or an admin on a dev machine): lib/auth/scheduler.ts.
+// GET does the same because Vercel Cron calls with GET.
 import { json, route } from "@/lib/http";
-import { authorizeCron } from "@/lib/cron/authorize";
+import { assertScheduler } from "@/lib/auth/scheduler";
 import { prepareCharts } from "@/lib/waitlist/prepare-charts";
 
 const prepare = route({ access: "public" }, async ({ request, user }) => {
-  authorizeCron(request, user);
+  assertScheduler(request, user);
   return json(await prepareCharts(), 200, { "Cache-Control": "no-store" });
 });
 
