@@ -56,7 +56,7 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  // Email (docs/decisions/012): with no SMTP_URL, a local SMTP server keeps what it receives in
+  // Email (docs/decisions/014): with no SMTP_URL, a local SMTP server keeps what it receives in
   // .data/mail; the notification worker runs beside Next.js as a child process.
   let devSmtp: DevSmtpServer | undefined;
   if (!env.SMTP_URL) {

@@ -6,7 +6,7 @@
 // connect and every PROBE_MS, and counts as healthy only while its probes come back. That catches a
 // half-dead TCP connection (a failover, a silently dropped NAT entry) and a server that accepts
 // LISTEN but never delivers: the embedded PGlite does exactly that over its socket, and there the
-// SSE routes answer 503 so browsers stay on polling (docs/decisions/012).
+// SSE routes answer 503 so browsers stay on polling (docs/decisions/014).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";

@@ -5,8 +5,8 @@
 //
 // Cost: a transaction that notifies takes a cluster-wide lock on the notify queue at commit, so
 // notifying commits are serialised with one another for a few microseconds each; the booking
-// engine's contention figures with and without it are in docs/decisions/012.
-// Portability: CockroachDB has no LISTEN/NOTIFY (docs/decisions/012); this file and
+// engine's contention figures with and without it are in docs/decisions/014.
+// Portability: CockroachDB has no LISTEN/NOTIFY (docs/decisions/014); this file and
 // lib/live/listener.ts are the only places that would change (to a changefeed).
 import "server-only";
 import type { Db, Tx } from "@/lib/db";

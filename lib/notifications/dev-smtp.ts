@@ -2,7 +2,7 @@
 // authors): the worker talks genuine SMTP to it, so what tests assert on is what a provider would
 // have been handed. It keeps every message it accepts in memory and, given a folder, as
 // <Message-ID>.eml files, which also makes it a mailbox that collapses duplicates by Message-ID
-// the way the worker's at-least-once delivery relies on (docs/decisions/012).
+// the way the worker's at-least-once delivery relies on (docs/decisions/014).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";

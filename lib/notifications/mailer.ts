@@ -7,7 +7,7 @@
 // Idempotency: the Message-ID is derived from the notification's id, so a message sent again after
 // a crash (sent, but not yet marked SENT) is the same message, which mailbox providers and our
 // dev server collapse. SMTP itself has no idempotency, so this is at-least-once with a dedupe key,
-// not exactly-once (docs/decisions/012).
+// not exactly-once (docs/decisions/014).
 import "server-only";
 import nodemailer from "nodemailer";
 
