@@ -1,8 +1,8 @@
 // The cluster as a whole: is it running, bring it up in dependency order (etcd, then Patroni, then
 // HAProxy), take it down in reverse and remove its state.
 import { existsSync, rmSync } from "node:fs";
+import { serviceDir } from "./processes";
 import { ETCD, PG, STATE_DIR, allPorts } from "./layout";
-import { serviceDir } from "./ownership";
 import { etcdPid, startEtcd, stopEtcd } from "./etcd";
 import { clusterHealthy, patroniPid, postmasterPid, startPatroni, stopPatroni } from "./patroni";
 import { haproxyPid, startHaproxy, stopHaproxy } from "./haproxy";

@@ -2,9 +2,8 @@
 // so Patroni (and the app) should not notice; losing two stops leader elections, and
 // failsafe_mode then keeps the current primary running as long as it can reach every member's REST API.
 import { ETCD, HOST, type EtcdMember } from "./layout";
-import { crash, runningDaemon, startDaemon, stopDaemon } from "./processes";
+import { crash, runningDaemon, startDaemon, stopDaemon, serviceDir } from "./processes";
 import { httpJson, waitOrThrow } from "./wait";
-import { serviceDir } from "./ownership";
 
 const BINARY = "etcd";
 

@@ -2,9 +2,8 @@
 // member the way a lost machine would (kill -9 of Patroni and its postmaster).
 import path from "node:path";
 import { HOST, PG, SOCKET_DIR, type PgMember } from "./layout";
-import { serviceDir } from "./ownership";
 import { writePatroniConfigs } from "./patroni-config";
-import { crash, readPid, isRunning, runningDaemon, startDaemon, stopDaemon, stopPid } from "./processes";
+import { crash, readPid, isRunning, runningDaemon, startDaemon, stopDaemon, stopPid, serviceDir } from "./processes";
 import { httpJson, waitFor, waitOrThrow } from "./wait";
 
 const BINARY = "patroni";

@@ -1,8 +1,9 @@
 // Starting and stopping the cluster's daemons. Each runs detached in its own process group with
 // its output in logs/<name>.log and its PID in pids/<name>.pid; stopping goes by those files only
-// (and checks the PID still runs the program we started), never by process name.
+// (and checks the PID still runs the program we started), never by process name. As root they run
+// as `postgres`, in folders that user owns.
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { LOG_DIR, PID_DIR, STATE_DIR } from "./layout";
 import { sleep, waitFor } from "./wait";
@@ -12,6 +13,33 @@ function asServiceUser(command: string, args: string[]): [string, string[]] {
   if (process.getuid?.() !== 0) return [command, args];
   // setpriv execs the program, so the PID we record is the daemon's own.
   return ["setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", command, ...args]];
+}
+
+interface Ids {
+  uid: number;
+  gid: number;
+}
+
+/** The `postgres` user's ids when running as root (the daemons are started as it), else null. */
+export function postgresIds(): Ids | null {
+  if (process.getuid?.() !== 0) return null;
+  const line = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("postgres:"));
+  if (!line) throw new Error("There is no `postgres` user: install the postgresql-15 package first.");
+  const [, , uid, gid] = line.split(":");
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * Creates `dir` (and parents) owned by the service user with `mode`: the daemons write there, and
+ * PostgreSQL refuses a data directory that others can read (it wants 0700).
+ */
+export function serviceDir(dir: string, mode = 0o700): void {
+  mkdirSync(dir, { recursive: true });
+  const ids = postgresIds();
+  if (ids) chownSync(dir, ids.uid, ids.gid);
+  chmodSync(dir, mode);
 }
 
 export function pidFile(name: string): string {
