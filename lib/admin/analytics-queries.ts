@@ -1,7 +1,7 @@
 // The dashboard's SQL. Every figure is aggregated by PostgreSQL (GROUP BY over an index range, days
 // bucketed with AT TIME ZONE in the operator's zone, empty days filled by generate_series); no
 // booking row ever reaches the app. bench/analytics/ times these over a year of bookings.
-// Definitions: docs/decisions/012-operations-analytics.md.
+// Definitions: docs/decisions/013-operations-analytics.md.
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db";

@@ -2,7 +2,7 @@
 // There must always be at least one admin, also when two admins demote each other at the same
 // moment: the change runs SERIALIZABLE and first locks every admin row, so the second of two
 // racing demotions waits, is retried with a fresh view and then sees it would remove the last one
-// (docs/decisions/013-last-admin-guard.md). Access follows the role at once: the current user is
+// (docs/decisions/015-last-admin-guard.md). Access follows the role at once: the current user is
 // read from the database on every request (lib/auth/current-user.ts).
 import "server-only";
 import { db } from "@/lib/db";

@@ -1,6 +1,6 @@
 // The analytics dashboard's numbers, as GET /api/v1/admin/analytics answers them and the page
 // draws them. Definitions (which date each figure is counted on, what occupancy means) are in
-// docs/decisions/012-operations-analytics.md. Prisma-free: the chart components import the types.
+// docs/decisions/013-operations-analytics.md. Prisma-free: the chart components import the types.
 import { z } from "zod";
 import { moneySchema } from "@/lib/schemas/booking";
 
