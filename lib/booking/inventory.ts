@@ -23,6 +23,27 @@ export function takenSql(seat: string, segment: Segment, at: Prisma.Sql): Prisma
 /** "now()": the transaction's start, so a hold ending mid-transaction still counts (the safe side). */
 export const TX_NOW = Prisma.sql`now()`;
 
+/**
+ * SQL: the ids (column `id`) of the seats of one service with a live allocation overlapping
+ * [fromSeq, toSeq), found by reading that service's allocations through the "serviceId" index.
+ *
+ * Why not takenSql() per seat: for a whole class that is hundreds of probes into the
+ * (serviceSeatId, ...) index, whose keys are random ids, so the probes land all over it. Under
+ * SERIALIZABLE every probed page is predicate-locked, and past max_pred_locks_per_relation pages
+ * PostgreSQL locks the whole index instead: every booking then conflicted with every other, on any
+ * service (bench/REPORT.md: Spread's serialization retries). One range of one service's entries
+ * locks a few pages, and reads only the allocations that exist instead of probing for every seat.
+ */
+export function takenSeatIdsSql(serviceId: string, fromSeq: Prisma.Sql, toSeq: Prisma.Sql, seatIds?: string[]): Prisma.Sql {
+  const onlyThese = seatIds ? Prisma.sql`AND a."serviceSeatId" = ANY(${seatIds}::text[])` : Prisma.empty;
+  return Prisma.sql`SELECT DISTINCT a."serviceSeatId" AS id
+    FROM "SeatAllocation" a
+    WHERE a."serviceId" = ${serviceId} ${onlyThese}
+      AND a."releasedAt" IS NULL
+      AND (a."expiresAt" IS NULL OR a."expiresAt" > now())
+      AND a."fromSeq" < ${toSeq} AND a."toSeq" > ${fromSeq}`;
+}
+
 export interface InventorySeat {
   id: string;
   coachLabel: string;
@@ -71,17 +92,14 @@ export async function lockSeats(
       JOIN "TrainStop" t ON t."trainId" = s."trainId"
       JOIN "Station" ts ON ts.id = t."stationId" AND ts.code = ${where.toCode}
       WHERE s.id = ${where.serviceId}
+    ), busy AS (
+      ${takenSeatIdsSql(where.serviceId, Prisma.sql`(SELECT "fromSeq" FROM seg)`, Prisma.sql`(SELECT "toSeq" FROM seg)`, where.seatIds)}
     )
-    SELECT ${seatColumns}, now() AS "txNow",
-      EXISTS (
-        SELECT 1 FROM "SeatAllocation" a
-        WHERE a."serviceSeatId" = ss.id
-          AND a."releasedAt" IS NULL
-          AND (a."expiresAt" IS NULL OR a."expiresAt" > now())
-          AND a."fromSeq" < seg."toSeq" AND a."toSeq" > seg."fromSeq") AS taken
+    SELECT ${seatColumns}, now() AS "txNow", busy.id IS NOT NULL AS taken
     FROM "ServiceSeat" ss
     JOIN "CoachTypeSeat" cts ON cts.id = ss."coachTypeSeatId"
     CROSS JOIN seg
+    LEFT JOIN busy ON busy.id = ss.id
     WHERE ss."serviceId" = ${where.serviceId} AND ss."classCode" = ${where.classCode} AND ss."quotaCode" = ${where.quotaCode}
       ${onlyThese}
     ORDER BY ss.id
@@ -95,8 +113,9 @@ export async function countSeats(
   segment: Segment,
 ): Promise<{ total: number; free: number }> {
   const [row] = await client.$queryRaw<{ total: number; free: number }[]>`
-    SELECT COUNT(*)::int AS total, COALESCE(SUM(CASE WHEN ${takenSql("ss", segment, TX_NOW)} THEN 0 ELSE 1 END), 0)::int AS free
+    SELECT COUNT(*)::int AS total, (COUNT(*) - COUNT(busy.id))::int AS free
     FROM "ServiceSeat" ss
+    LEFT JOIN (${takenSeatIdsSql(where.serviceId, Prisma.sql`${segment.fromSeq}`, Prisma.sql`${segment.toSeq}`)}) busy ON busy.id = ss.id
     WHERE ss."serviceId" = ${where.serviceId} AND ss."classCode" = ${where.classCode} AND ss."quotaCode" = ${where.quotaCode}`;
   return row ?? { total: 0, free: 0 };
 }
@@ -105,10 +124,11 @@ export async function countSeats(
 export async function seatsOfService(client: Db | Tx, serviceId: string, segment: Segment, seatIds?: string[]) {
   const onlyThese = seatIds ? Prisma.sql`AND ss.id = ANY(${seatIds}::text[])` : Prisma.empty;
   return client.$queryRaw<(InventorySeat & { kind: "SEATED" | "SLEEPER"; rows: number; columns: number })[]>`
-    SELECT ${seatColumns}, ct.kind::text AS kind, ct.rows, ct.columns, ${takenSql("ss", segment, TX_NOW)} AS taken
+    SELECT ${seatColumns}, ct.kind::text AS kind, ct.rows, ct.columns, busy.id IS NOT NULL AS taken
     FROM "ServiceSeat" ss
     JOIN "CoachTypeSeat" cts ON cts.id = ss."coachTypeSeatId"
     JOIN "CoachType" ct ON ct.id = cts."coachTypeId"
+    LEFT JOIN (${takenSeatIdsSql(serviceId, Prisma.sql`${segment.fromSeq}`, Prisma.sql`${segment.toSeq}`, seatIds)}) busy ON busy.id = ss.id
     WHERE ss."serviceId" = ${serviceId} ${onlyThese}
     ORDER BY ss."coachPosition", ss.number`;
 }
