@@ -25,11 +25,13 @@ function queueEnabled(): boolean {
 
 /**
  * Runs `task` once every earlier task for `key` has settled. Gives up with SERVICE_BUSY if its turn
- * has not come within `maxWaitMs` (the task then never runs).
+ * has not come within `maxWaitMs` (the task then never runs). `task` is told whether it had to
+ * wait for another one (what it checked before queueing may have changed meanwhile).
  */
-export async function inTurn<T>(key: string, maxWaitMs: number, task: () => Promise<T>): Promise<T> {
-  if (!queueEnabled()) return task();
-  const previous = tails.get(key) ?? Promise.resolve();
+export async function inTurn<T>(key: string, maxWaitMs: number, task: (waited: boolean) => Promise<T>): Promise<T> {
+  if (!queueEnabled()) return task(false);
+  const ahead = tails.get(key);
+  const previous = ahead ?? Promise.resolve();
   let release!: () => void;
   const mine = new Promise<void>((resolve) => (release = resolve));
   const tail = previous.then(() => mine);
@@ -40,7 +42,7 @@ export async function inTurn<T>(key: string, maxWaitMs: number, task: () => Prom
     const turn = await Promise.race([previous.then(() => "turn" as const), timedOut]);
     clearTimeout(timer);
     if (turn === "timeout") throw new AppError("SERVICE_BUSY", undefined, { reason: "too many bookings for these seats at once" });
-    return await task();
+    return await task(ahead !== undefined);
   } finally {
     release();
     // The last one out removes the key, so the map does not grow with every service ever booked.
