@@ -8,7 +8,9 @@ import { idempotent, type IdempotentResult } from "@/lib/idempotency/with-idempo
 import { cardFingerprint } from "@/lib/payments/card";
 import { paymentProvider } from "@/lib/payments";
 import type { PaymentProvider } from "@/lib/payments/provider";
+import { db } from "@/lib/db";
 import { bookingTx } from "@/lib/booking/booking-tx";
+import { inventoryKey } from "@/lib/booking/inventory-queue";
 import { payBooking } from "@/lib/booking/pay-booking";
 import { bookingViewById } from "@/lib/booking/booking-view";
 import type { UserActor } from "@/lib/booking/events";
@@ -22,6 +24,14 @@ export async function requestPayment(
   idempotencyKey: string | null,
   provider: PaymentProvider = paymentProvider(),
 ): Promise<IdempotentResult> {
+  // A payment locks its seats and reads their allocations, so under SERIALIZABLE it cannot overlap
+  // a hold on the same inventory without one of the two being aborted: it takes its turn with
+  // them in this instance's queue (lib/booking/inventory-queue.ts). Measured in bench/ (Rush):
+  // without it, payments during a rush ran out of serialization retries (503 SERVICE_BUSY).
+  // The inventory of a booking never changes, so reading it outside the transaction is safe; an
+  // unknown PNR gets no queue and is refused by the transaction as before.
+  const booking = await db().booking.findFirst({ where: { pnr, userId: actor.userId }, select: { serviceId: true, classCode: true, quotaCode: true } });
+  const queueKey = booking ? inventoryKey(booking.serviceId, booking.classCode, booking.quotaCode) : undefined;
   return idempotent(
     // The card enters the comparison only as a keyed fingerprint: the key row must not hold anything
     // from which the number could be recovered.
@@ -40,6 +50,6 @@ export async function requestPayment(
         },
       };
     },
-    { runTx: bookingTx },
+    { runTx: (work, options) => bookingTx(work, { ...options, queueKey }) },
   );
 }
