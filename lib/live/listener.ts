@@ -2,11 +2,12 @@
 // notification worker). Events come from any app instance's transactions through PostgreSQL
 // (lib/live/publish.ts), so every instance behind a load balancer hears every change.
 //
-// The connection is not trusted just because it is open: the listener NOTIFYs itself a probe on
-// connect and every PROBE_MS, and counts as healthy only while its probes come back. That catches a
-// half-dead TCP connection (a failover, a silently dropped NAT entry) and a server that accepts
-// LISTEN but never delivers: the embedded PGlite does exactly that over its socket, and there the
-// SSE routes answer 503 so browsers stay on polling (docs/decisions/014).
+// The connection is not trusted just because it is open: a second connection NOTIFYs a probe on
+// connect and every PROBE_MS, and the listener counts as healthy only while the probes come back.
+// That catches a half-dead TCP connection (a failover, a silently dropped NAT entry) and a server
+// that accepts LISTEN but does not deliver between sessions: the embedded PGlite hands a NOTIFY
+// only to the connection that sent it, which is why the probe must come from another connection.
+// There the SSE routes answer 503 and browsers stay on polling (docs/decisions/014).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -23,6 +24,9 @@ const MAX_BACKOFF_MS = 10_000;
 export class LiveListener {
   readonly instance = randomUUID().slice(0, 8);
   private client: pg.Client | null = null;
+  /** Sends the probes: another session, as every real publisher is. */
+  private prober: pg.Client | null = null;
+  private probing = false;
   private readonly subscribers = new Set<Subscriber>();
   private healthy = false;
   private everHealthy = false;
@@ -52,8 +56,10 @@ export class LiveListener {
     this.healthy = false;
     for (const t of [this.probeTimer, this.probeDeadline, this.retryTimer]) if (t) clearTimeout(t);
     const client = this.client;
+    const prober = this.prober;
     this.client = null;
-    await client?.end().catch(() => {});
+    this.prober = null;
+    await Promise.all([client?.end().catch(() => {}), prober?.end().catch(() => {})]);
   }
 
   subscribe(subscriber: Subscriber): () => void {
@@ -77,20 +83,27 @@ export class LiveListener {
     });
   }
 
-  private async connect(): Promise<void> {
-    const client = new pg.Client({
+  private newClient(role: string): pg.Client {
+    return new pg.Client({
       connectionString: this.connectionString,
       keepAlive: true,
       connectionTimeoutMillis: 5_000,
       // Named, so an operator can see (and a test can kill) the listening connection.
-      application_name: `railbook-live-${this.instance}`,
+      application_name: `railbook-live-${this.instance}${role}`,
     });
+  }
+
+  private async connect(): Promise<void> {
+    const client = this.newClient("");
+    const prober = this.newClient("-probe");
+    prober.on("error", (error) => this.lost(client, error));
+    this.prober = prober;
     client.on("notification", (message) => this.onNotification(message.payload));
     client.on("error", (error) => this.lost(client, error));
     client.on("end", () => this.lost(client, new Error("connection ended")));
     this.client = client;
     try {
-      await client.connect();
+      await Promise.all([client.connect(), prober.connect()]);
       await client.query(`LISTEN ${LIVE_CHANNEL}`);
       this.probe();
     } catch (error) {
@@ -100,11 +113,18 @@ export class LiveListener {
 
   private probe(): void {
     const client = this.client;
-    if (!client || this.stopped) return;
+    const prober = this.prober;
+    if (!client || !prober || this.stopped || this.probing) return;
     const n = ++this.probeN;
     if (this.probeDeadline) clearTimeout(this.probeDeadline);
     this.probeDeadline = setTimeout(() => this.lost(client, new Error("probe not delivered")), PROBE_TIMEOUT_MS);
-    client.query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, JSON.stringify({ type: "ping", instance: this.instance, n })]).catch((error) => this.lost(client, error));
+    this.probing = true;
+    prober
+      .query("SELECT pg_notify($1, $2)", [LIVE_CHANNEL, JSON.stringify({ type: "ping", instance: this.instance, n })])
+      .catch((error) => this.lost(client, error))
+      .finally(() => {
+        this.probing = false;
+      });
   }
 
   private onNotification(payload: string | undefined): void {
@@ -145,6 +165,9 @@ export class LiveListener {
   private lost(client: pg.Client, error: unknown): void {
     if (client !== this.client) return; // an old connection's late 'end'
     this.client = null;
+    void this.prober?.end().catch(() => {});
+    this.prober = null;
+    this.probing = false;
     this.healthy = false;
     for (const t of [this.probeTimer, this.probeDeadline]) if (t) clearTimeout(t);
     client.removeAllListeners("notification");
