@@ -20,22 +20,25 @@ export interface ClassAvailability {
 export async function countFreeSeats(segments: Segment[], quotaCode = "GENERAL"): Promise<Map<string, ClassAvailability[]>> {
   const out = new Map<string, ClassAvailability[]>();
   if (segments.length === 0) return out;
+  // Allocations are read per service (the "serviceId" index), not probed for per seat: a day's
+  // search covers thousands of seats but only the allocations that exist are read (bench/REPORT.md).
+  // `busy` mixes the services' seats in one set, which is right because each service comes once.
   const rows = await db().$queryRaw<{ serviceId: string; classCode: string; total: number; available: number }[]>`
     WITH seg AS (
       SELECT * FROM UNNEST(${segments.map((s) => s.serviceId)}::text[], ${segments.map((s) => s.fromSeq)}::int[], ${segments.map((s) => s.toSeq)}::int[])
         AS x("serviceId", "fromSeq", "toSeq")
+    ), busy AS (
+      SELECT DISTINCT a."serviceSeatId" AS id
+      FROM seg
+      JOIN "SeatAllocation" a ON a."serviceId" = seg."serviceId"
+      WHERE a."releasedAt" IS NULL
+        AND (a."expiresAt" IS NULL OR a."expiresAt" > now())
+        AND a."fromSeq" < seg."toSeq" AND a."toSeq" > seg."fromSeq"
     )
-    SELECT ss."serviceId", ss."classCode",
-           COUNT(*)::int AS total,
-           SUM(CASE WHEN EXISTS (
-             SELECT 1 FROM "SeatAllocation" a
-             WHERE a."serviceSeatId" = ss.id
-               AND a."releasedAt" IS NULL
-               AND (a."expiresAt" IS NULL OR a."expiresAt" > now())
-               AND a."fromSeq" < seg."toSeq" AND a."toSeq" > seg."fromSeq"
-           ) THEN 0 ELSE 1 END)::int AS available
+    SELECT ss."serviceId", ss."classCode", COUNT(*)::int AS total, (COUNT(*) - COUNT(busy.id))::int AS available
     FROM seg
     JOIN "ServiceSeat" ss ON ss."serviceId" = seg."serviceId" AND ss."quotaCode" = ${quotaCode}
+    LEFT JOIN busy ON busy.id = ss.id
     GROUP BY ss."serviceId", ss."classCode"`;
   for (const r of rows) {
     const list = out.get(r.serviceId) ?? [];
