@@ -6,12 +6,16 @@
 process.env.DATABASE_POOL_MAX = "20";
 process.env.BOOKING_LOCK_WAIT_MS = "30000";
 
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as createBooking } from "@/app/api/v1/bookings/route";
 import { db } from "@/lib/db";
 import { contention } from "@/lib/booking/booking-tx";
 import { apiUser, callRoute, ensureFares, newKey, type ApiUser } from "./helpers";
 import { createNet, type Net } from "./network";
+
+// The test budget must exceed the lock-wait budget above, or a slow machine times the test out
+// while the requests are still (correctly) waiting their turn.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(ensureFares);
 afterEach(() => {
