@@ -9,6 +9,9 @@ import { cancelOnBehalf, GOODWILL_REFUND } from "@/lib/admin/cancel-on-behalf";
 import { apiUser } from "../booking/helpers";
 import { adminActor, book, bookingByPnr, countingProvider, liveAllocations, opsNet, OPS_CURRENCY } from "./fixtures";
 
+/** Each test books through the real API several times; the shared 2-core machine can be slow. */
+const SLOW_TEST_MS = 120_000;
+
 let earlyRule: string;
 
 beforeAll(async () => {
@@ -52,7 +55,7 @@ describe("cancelling on a passenger's behalf", () => {
     ]);
     expect(after?.refunds).toEqual([expect.objectContaining({ amount: { amount: 2700, currency: OPS_CURRENCY }, createdBy: expect.objectContaining({ id: admin.userId }) })]);
     expect(after?.payments).toEqual([expect.objectContaining({ status: "SUCCEEDED", amount: { amount: 3500, currency: OPS_CURRENCY }, cardLast4: "4242" })]);
-  });
+  }, SLOW_TEST_MS);
 
   it("gives everything back when the operator chooses a full refund, and says so in the event", async () => {
     const net = await opsNet();
@@ -65,7 +68,7 @@ describe("cancelling on a passenger's behalf", () => {
     expect((await bookingByPnr(pnr)).refunds).toEqual([expect.objectContaining({ amountMinor: 7000, reason: GOODWILL_REFUND, ruleId: null, createdById: admin.userId })]);
     const event = await db().bookingEvent.findFirstOrThrow({ where: { booking: { pnr }, type: "CANCELLED" } });
     expect(event.data).toMatchObject({ fullRefund: true, refundMinor: 7000, ruleRefundMinor: 5400 });
-  });
+  }, SLOW_TEST_MS);
 
   it("changes nothing when the refund moved since it was shown, or the booking is already cancelled", async () => {
     const net = await opsNet();
@@ -82,7 +85,7 @@ describe("cancelling on a passenger's behalf", () => {
     const twice = await cancelOnBehalf(admin, { pnr, fullRefund: true }, countingProvider()).catch((e: unknown) => e);
     expect(isAppError(twice) && twice.code).toBe("CONFLICT");
     expect((await bookingByPnr(pnr)).refunds).toHaveLength(1);
-  });
+  }, SLOW_TEST_MS);
 });
 
 describe("finding bookings", () => {
@@ -105,5 +108,5 @@ describe("finding bookings", () => {
     expect(byTrain.bookings.find((b) => b.pnr === otherPnr)).toMatchObject({ status: "HELD", train: { number: train.number }, serviceDate: date });
     expect((await searchBookings({ train: train.number, date: "2001-01-01", page: 1 })).total).toBe(0);
     expect(await adminBookingDetail("NOTAPNR")).toBeNull();
-  });
+  }, SLOW_TEST_MS);
 });

@@ -8,6 +8,9 @@ import { changePlatform, delayService } from "@/lib/admin/schedule-changes";
 import { apiUser, lapseHold } from "../booking/helpers";
 import { adminActor, book, cancelAsPassenger, departNow, opsNet } from "./fixtures";
 
+/** Each test books through the real API several times; the shared 2-core machine can be slow. */
+const SLOW_TEST_MS = 120_000;
+
 async function rejection(promise: Promise<unknown>) {
   const error = await promise.then(() => null, (e: unknown) => e);
   if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
@@ -51,7 +54,10 @@ describe("delaying a service", () => {
     expect(sent.some((n) => n.userId === zofia.id || n.userId === lapsed.id)).toBe(false);
     expect(new Set(sent.map((n) => n.bookingId)).size).toBe(3);
     expect(sent.every((n) => n.channel === "IN_APP" && n.title.includes("25 min late") && n.body.includes("Signal failure"))).toBe(true);
-  });
+    // The same notices wait in the outbox for the e-mail worker, written by the same transaction.
+    const emails = await db().notification.findMany({ where: { kind: "SCHEDULE_DELAY", channel: "EMAIL", booking: { serviceId: net.serviceId } } });
+    expect(emails.map((e) => [e.bookingId, e.status]).sort()).toEqual(sent.map((n) => [n.bookingId, "PENDING"]).sort());
+  }, SLOW_TEST_MS);
 
   it("puts the train back on time with 0 minutes, and refuses to announce the same delay twice", async () => {
     const net = await opsNet();
@@ -69,7 +75,7 @@ describe("delaying a service", () => {
     const titles = (await notices(net.serviceId, "SCHEDULE_DELAY")).map((n) => n.title).sort();
     expect(titles).toEqual([expect.stringContaining("back on time"), expect.stringContaining("10 min late")]);
     expect(await db().scheduleChange.count({ where: { serviceId: net.serviceId } })).toBe(2);
-  });
+  }, SLOW_TEST_MS);
 
   it("refuses a train that has departed, and one that is cancelled, changing nothing", async () => {
     const gone = await opsNet();
@@ -88,7 +94,7 @@ describe("delaying a service", () => {
     await db().service.update({ where: { id: cancelled.serviceId }, data: { status: "CANCELLED" } });
     const refused = await rejection(changePlatform(admin, { serviceId: cancelled.serviceId, stationId: "x", platform: "4" }));
     expect(refused.message).toMatch(/is cancelled/);
-  });
+  }, SLOW_TEST_MS);
 });
 
 describe("changing a platform", () => {
@@ -118,7 +124,7 @@ describe("changing a platform", () => {
     expect((await db().servicePlatform.findMany({ where: { serviceId: net.serviceId } })).map((p) => p.platform)).toEqual(["5"]);
     const latest = await db().bookingEvent.findFirstOrThrow({ where: { type: "PLATFORM_CHANGED", data: { path: ["platform"], equals: "5" }, booking: { pnr: toB } } });
     expect(latest.data).toMatchObject({ previousPlatform: "4" });
-  });
+  }, SLOW_TEST_MS);
 
   it("refuses a station the train does not call at, and the platform it already uses", async () => {
     const net = await opsNet();
@@ -132,5 +138,5 @@ describe("changing a platform", () => {
     await changePlatform(admin, { serviceId: net.serviceId, stationId: stationA.id, platform: "1" });
     const same = await rejection(changePlatform(admin, { serviceId: net.serviceId, stationId: stationA.id, platform: "1" }));
     expect(same.details).toEqual({ fieldErrors: { platform: ["The train already uses platform 1 there."] } });
-  });
+  }, SLOW_TEST_MS);
 });

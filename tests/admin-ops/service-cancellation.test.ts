@@ -8,6 +8,9 @@ import { cancelService } from "@/lib/admin/schedule-cancellation";
 import { apiUser, lapseHold } from "../booking/helpers";
 import { adminActor, book, bookingByPnr, cancelAsPassenger, countingProvider, departNow, liveAllocations, opsNet, OPS_CURRENCY } from "./fixtures";
 
+/** Each test books through the real API several times; the shared 2-core machine can be slow. */
+const SLOW_TEST_MS = 120_000;
+
 describe("cancelling a service", () => {
   it("cancels every live booking with a full refund recorded as the admin's, releases the seats and tells each passenger", async () => {
     const net = await opsNet();
@@ -56,7 +59,7 @@ describe("cancelling a service", () => {
     const asked = new Map(provider.requests.map((r) => [r.idempotencyKey, r.amountMinor]));
     expect([...asked.values()].sort((a, b) => a - b)).toEqual([2000, 2500, 7000]);
 
-  });
+  }, SLOW_TEST_MS);
 
   it("refunds nothing twice when run again", async () => {
     const net = await opsNet();
@@ -73,7 +76,7 @@ describe("cancelling a service", () => {
     expect(provider.requests).toEqual([]);
     expect(await db().refund.count({ where: { booking: { serviceId: net.serviceId } } })).toBe(2);
     expect(await db().scheduleChange.count({ where: { serviceId: net.serviceId } })).toBe(1);
-  });
+  }, SLOW_TEST_MS);
 
   it("lets two simultaneous runs share the work: each booking is cancelled and refunded exactly once", async () => {
     const net = await opsNet({ seats: 16 });
@@ -100,7 +103,7 @@ describe("cancelling a service", () => {
     expect(new Set(provider.requests.map((r) => r.idempotencyKey)).size).toBe(7);
     expect(await db().bookingEvent.count({ where: { type: "CANCELLED", booking: { serviceId: net.serviceId } } })).toBe(7);
     expect(await db().notification.count({ where: { kind: "SERVICE_CANCELLED", channel: "IN_APP", booking: { serviceId: net.serviceId } } })).toBe(7);
-  });
+  }, SLOW_TEST_MS);
 
   it("finishes on the next run what a run stopped after its first batch left", async () => {
     const net = await opsNet();
@@ -116,7 +119,7 @@ describe("cancelling a service", () => {
     expect(rest).toMatchObject({ alreadyCancelled: true, cancelledBookings: 3, complete: true, refunded: [{ amountMinor: 6000, currency: OPS_CURRENCY }] });
     expect(await db().booking.count({ where: { serviceId: net.serviceId, status: { not: "CANCELLED" } } })).toBe(0);
     expect(await db().refund.count({ where: { booking: { serviceId: net.serviceId } } })).toBe(5);
-  });
+  }, SLOW_TEST_MS);
 
   it("refuses a train that has already left", async () => {
     const net = await opsNet();
@@ -127,5 +130,5 @@ describe("cancelling a service", () => {
     expect(isAppError(error) && error.code).toBe("CONFLICT");
     expect((await bookingByPnr(pnr)).status).toBe("CONFIRMED");
     expect((await db().service.findUniqueOrThrow({ where: { id: net.serviceId } })).status).toBe("SCHEDULED");
-  });
+  }, SLOW_TEST_MS);
 });

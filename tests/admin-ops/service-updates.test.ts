@@ -8,6 +8,9 @@ import { cancelService } from "@/lib/admin/schedule-cancellation";
 import { apiUser } from "../booking/helpers";
 import { adminActor, book, countingProvider, opsNet } from "./fixtures";
 
+/** Each test books through the real API several times; the shared 2-core machine can be slow. */
+const SLOW_TEST_MS = 120_000;
+
 describe("service updates on the booking page", () => {
   it("lists the operator's changes and the refund for the booking's owner only", async () => {
     const net = await opsNet();
@@ -34,5 +37,5 @@ describe("service updates on the booking page", () => {
 
     const stranger = await apiUser();
     expect(await serviceUpdatesFor(db(), stranger.id, pnr)).toBeNull();
-  });
+  }, SLOW_TEST_MS);
 });
