@@ -61,7 +61,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(create.responses).sort()).toEqual(["201", "400", "401", "404", "409", "422", "500", "503"]);
 
     const search = doc.paths["/search"].get.parameters.map((p: { name: string; required: boolean }) => [p.name, p.required]);
-    expect(search).toEqual([["from", true], ["to", true], ["date", true], ["passengers", false]]);
+    expect(search).toEqual([["from", true], ["to", true], ["date", true], ["passengers", false], ["class", false], ["time", false]]);
     expect(doc.paths["/auth/register"].post.requestBody.content["application/json"].schema.properties.password.minLength).toBe(10);
   });
 });
