@@ -18,7 +18,7 @@ import { cancelLockedBooking } from "@/lib/booking/cancel-booking";
 import type { LockedBooking } from "@/lib/booking/own-booking";
 import type { CancelServiceInput } from "@/lib/schemas/admin-ops";
 import { cancellationNotice } from "@/lib/admin/schedule-notices";
-import { SCHEDULE_LOCK_WAIT_MS, lockService, refuseIfDeparted, type LockedService } from "@/lib/admin/schedule-changes";
+import { LIVE_BOOKING, SCHEDULE_LOCK_WAIT_MS, lockService, refuseIfDeparted, type LockedService } from "@/lib/admin/schedule-changes";
 
 export const CANCEL_BATCH_SIZE = 200;
 
@@ -74,11 +74,10 @@ async function markCancelled(admin: UserActor, input: Pick<CancelServiceInput, "
 /** The next live bookings, locked. Lapsed holds are left to the hold sweeper: their seats are free already. */
 async function nextBatch(tx: Tx, serviceId: string, size: number): Promise<BatchBooking[]> {
   return tx.$queryRaw<BatchBooking[]>`
-    SELECT id, pnr, "userId", status::text AS status, "holdExpiresAt", "totalMinor", currency, "fromSeq", "toSeq"
-    FROM "Booking"
-    WHERE "serviceId" = ${serviceId}
-      AND (status IN ('CONFIRMED', 'WAITLISTED') OR (status = 'HELD' AND "holdExpiresAt" > now()))
-    ORDER BY id
+    SELECT b.id, b.pnr, b."userId", b.status::text AS status, b."holdExpiresAt", b."totalMinor", b.currency, b."fromSeq", b."toSeq"
+    FROM "Booking" b
+    WHERE b."serviceId" = ${serviceId} AND ${LIVE_BOOKING}
+    ORDER BY b.id
     LIMIT ${size}
     FOR UPDATE`;
 }
@@ -146,6 +145,9 @@ export async function cancelService(
       complete = true;
       break;
     }
+    // Every pick lapsed between the pick and the cancel: stop rather than pick them again (the
+    // predicate leaves them out from the next transaction on, so a new run carries on).
+    if (batch.cancelled === 0) break;
   }
   const refunded = [...totals].filter(([, amountMinor]) => amountMinor > 0).map(([currency, amountMinor]) => ({ amountMinor, currency }));
   return { scheduleChangeId: change.id, alreadyCancelled, cancelledBookings, refunded, batches, complete, delayMinutes: service.delayMinutes };

@@ -78,15 +78,20 @@ function refuseIfCancelled(service: LockedService): void {
 }
 
 /**
- * Bookings a change reaches: live ones (confirmed, waitlisted, or held with time left) on the
- * service, optionally only those boarding or alighting at one station.
+ * A booking a schedule change reaches (alias b): confirmed; held with time left; or on the waiting
+ * list, paid (no deadline) or with time left to pay. Lapsed holds and places are the sweeper's.
  */
+export const LIVE_BOOKING = Prisma.sql`(b.status = 'CONFIRMED'
+  OR (b.status = 'HELD' AND b."holdExpiresAt" > now())
+  OR (b.status = 'WAITLISTED' AND (b."holdExpiresAt" IS NULL OR b."holdExpiresAt" > now())))`;
+
+/** Live bookings on the service, optionally only those boarding or alighting at one station. */
 export async function affectedBookings(tx: Tx, serviceId: string, stationId?: string): Promise<NoticeBooking[]> {
   const atStation = stationId ? Prisma.sql`AND (b."fromStationId" = ${stationId} OR b."toStationId" = ${stationId})` : Prisma.empty;
   return tx.$queryRaw<NoticeBooking[]>`
     SELECT b.id, b.pnr, b."userId" FROM "Booking" b
     WHERE b."serviceId" = ${serviceId}
-      AND (b.status IN ('CONFIRMED', 'WAITLISTED') OR (b.status = 'HELD' AND b."holdExpiresAt" > now()))
+      AND ${LIVE_BOOKING}
       ${atStation}
     ORDER BY b.id`;
 }

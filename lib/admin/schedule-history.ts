@@ -58,7 +58,15 @@ export async function scheduleOverview(serviceId: string, now = new Date()): Pro
   if (!service) return null;
   const [liveBookings, changes] = await Promise.all([
     db().booking.count({
-      where: { serviceId, OR: [{ status: { in: ["CONFIRMED", "WAITLISTED"] } }, { status: "HELD", holdExpiresAt: { gt: now } }] },
+      // The same bookings as LIVE_BOOKING in schedule-changes.ts.
+      where: {
+        serviceId,
+        OR: [
+          { status: "CONFIRMED" },
+          { status: "HELD", holdExpiresAt: { gt: now } },
+          { status: "WAITLISTED", OR: [{ holdExpiresAt: null }, { holdExpiresAt: { gt: now } }] },
+        ],
+      },
     }),
     scheduleChanges(serviceId),
   ]);

@@ -121,6 +121,23 @@ describe("cancelling a service", () => {
     expect(await db().refund.count({ where: { booking: { serviceId: net.serviceId } } })).toBe(5);
   }, SLOW_TEST_MS);
 
+  it("leaves lapsed holds and lapsed waiting-list places to the sweeper, and still finishes", async () => {
+    const net = await opsNet();
+    const passenger = await apiUser();
+    const live = await book(passenger, net, { pay: false });
+    const lapsedHold = await book(passenger, net, { pay: false });
+    await lapseHold(lapsedHold);
+    const lapsedPlace = await book(passenger, net, { to: 1, pay: false });
+    await lapseHold(lapsedPlace);
+    await db().booking.update({ where: { pnr: lapsedPlace }, data: { status: "WAITLISTED" } });
+
+    const result = await cancelService(await adminActor(), { serviceId: net.serviceId, reason: "Snow" }, countingProvider(), { batchSize: 1 });
+    expect(result).toMatchObject({ cancelledBookings: 1, complete: true });
+    expect((await bookingByPnr(live)).status).toBe("CANCELLED");
+    expect((await bookingByPnr(lapsedHold)).status).toBe("HELD");
+    expect((await bookingByPnr(lapsedPlace)).status).toBe("WAITLISTED");
+  }, SLOW_TEST_MS);
+
   it("refuses a train that has already left", async () => {
     const net = await opsNet();
     const passenger = await apiUser();
