@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as createBooking } from "@/app/api/v1/bookings/route";
 import { db } from "@/lib/db";
 import { contention } from "@/lib/booking/booking-tx";
-import { apiUser, callRoute, ensureFares, newKey } from "./helpers";
+import { apiUser, callRoute, ensureFares, newKey, type ApiUser } from "./helpers";
 import { createNet, type Net } from "./network";
 
 beforeAll(ensureFares);
@@ -23,8 +23,8 @@ function lockSeatFor(seatId: string, ms: number): Promise<void> {
   );
 }
 
-async function bookSeat(net: Net, seatId: string) {
-  const user = await apiUser();
+async function bookSeat(net: Net, seatId: string, user?: ApiUser) {
+  user ??= await apiUser();
   return callRoute(createBooking, {
     method: "POST",
     path: "/api/v1/bookings",
@@ -37,11 +37,14 @@ describe("seat rows locked elsewhere", () => {
   it("retries until the lock is gone, then books", async () => {
     const net = await createNet({ coaches: [{ label: "7", kind: "SEATED", classCode: "SECOND", size: 4 }] });
     const seatId = net.seat("7", 2);
+    // The buyer's account (an Argon2 hash) is made before the lock is taken, and the lock is held
+    // long enough that even a loaded machine reaches the seat lock while it is still held.
+    const user = await apiUser();
     const before = contention.lockRetries;
-    const holder = lockSeatFor(seatId, 600);
+    const holder = lockSeatFor(seatId, 1_500);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = performance.now();
-    const res = await bookSeat(net, seatId);
+    const res = await bookSeat(net, seatId, user);
     await holder;
     expect(res.status).toBe(201);
     expect(performance.now() - started).toBeGreaterThan(300); // it really had to wait for the lock
@@ -52,9 +55,10 @@ describe("seat rows locked elsewhere", () => {
     process.env.BOOKING_LOCK_WAIT_MS = "300";
     const net = await createNet({ coaches: [{ label: "7", kind: "SEATED", classCode: "SECOND", size: 4 }] });
     const seatId = net.seat("7", 2);
+    const user = await apiUser();
     const holder = lockSeatFor(seatId, 1_500);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const res = await bookSeat(net, seatId);
+    const res = await bookSeat(net, seatId, user);
     await holder;
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe("SERVICE_BUSY");
