@@ -4,7 +4,7 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingView } from "@/lib/schemas/booking";
 import { isoInZone } from "@/lib/time/zoned";
 import { isPnr } from "@/lib/booking/pnr";
@@ -82,37 +82,52 @@ export function toView(b: BookingRecord, now = new Date()): BookingView {
   };
 }
 
-const include = {
-  fromStation: { select: { code: true, name: true, timeZone: true } },
-  toStation: { select: { code: true, name: true, timeZone: true } },
-  service: {
-    select: {
-      departsAt: true,
-      train: { select: { number: true, name: true, stops: { select: { sequence: true, departureOffsetMinutes: true, arrivalOffsetMinutes: true } } } },
-    },
-  },
-  passengers: {
-    orderBy: { position: "asc" },
-    // The latest allocation: the seat stays on the ticket after a cancellation, for the records.
-    include: { allocations: { orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 1, include: { seat: { select: { id: true, coachLabel: true, number: true, berth: true } } } } },
-  },
-} satisfies Prisma.BookingInclude;
+interface BookingRow extends Omit<BookingRecord, "waitlistPosition"> {
+  id: string;
+}
 
-type BookingRow = Prisma.BookingGetPayload<{ include: typeof include }>;
+/**
+ * Bookings with everything the view shows, in one statement. Prisma's `include` reads each
+ * relation with a query of its own, nine round trips per booking, and a payment builds this view
+ * inside its transaction, while it holds the booking's seat locks (bench/REPORT.md, profile).
+ */
+function bookingRows(client: Db | Tx, where: Prisma.Sql, limit = 1): Promise<BookingRow[]> {
+  return client.$queryRaw<BookingRow[]>`
+    SELECT b.id, b.pnr, b.status::text AS status, b."serviceId", b."classCode", b."quotaCode",
+           b."holdExpiresAt", b."totalMinor", b.currency, b."createdAt", b."confirmedAt", b."cancelledAt",
+           json_build_object('code', fst.code, 'name', fst.name, 'timeZone', fst."timeZone") AS "from",
+           json_build_object('code', tst.code, 'name', tst.name, 'timeZone', tst."timeZone") AS "to",
+           json_build_object('number', t.number, 'name', t.name) AS train,
+           s."departsAt" + COALESCE(fs."departureOffsetMinutes", 0) * INTERVAL '1 minute' AS "departureAt",
+           s."departsAt" + COALESCE(ts."arrivalOffsetMinutes", 0) * INTERVAL '1 minute' AS "arrivalAt",
+           COALESCE((
+             SELECT json_agg(json_build_object('name', p.name, 'age', p.age, 'berthPreference', p."berthPreference",
+                      'fareMinor', p."fareMinor", 'status', p.status, 'seat', seat.j) ORDER BY p.position)
+             FROM "BookingPassenger" p
+             -- The latest allocation: the seat stays on the ticket after a cancellation, for the records.
+             LEFT JOIN LATERAL (
+               SELECT json_build_object('id', ss.id, 'coachLabel', ss."coachLabel", 'number', ss.number, 'berth', ss.berth) AS j
+               FROM "SeatAllocation" a JOIN "ServiceSeat" ss ON ss.id = a."serviceSeatId"
+               WHERE a."bookingPassengerId" = p.id
+               ORDER BY a."createdAt" DESC, a.id ASC
+               LIMIT 1
+             ) seat ON true
+             WHERE p."bookingId" = b.id
+           ), '[]'::json) AS passengers
+    FROM "Booking" b
+    JOIN "Station" fst ON fst.id = b."fromStationId"
+    JOIN "Station" tst ON tst.id = b."toStationId"
+    JOIN "Service" s ON s.id = b."serviceId"
+    JOIN "Train" t ON t.id = s."trainId"
+    LEFT JOIN "TrainStop" fs ON fs."trainId" = s."trainId" AND fs.sequence = b."fromSeq"
+    LEFT JOIN "TrainStop" ts ON ts."trainId" = s."trainId" AND ts.sequence = b."toSeq"
+    WHERE ${where}
+    ORDER BY b."createdAt" DESC, b.id ASC
+    LIMIT ${limit}`;
+}
 
 function recordOf(b: BookingRow, positions: Map<string, number>): BookingRecord {
-  const stop = (seq: number) => b.service.train.stops.find((s) => s.sequence === seq);
-  const at = (offset: number | null | undefined) => new Date(b.service.departsAt.getTime() + (offset ?? 0) * 60_000);
-  return {
-    ...b,
-    from: b.fromStation,
-    to: b.toStation,
-    train: { number: b.service.train.number, name: b.service.train.name },
-    departureAt: at(stop(b.fromSeq)?.departureOffsetMinutes),
-    arrivalAt: at(stop(b.toSeq)?.arrivalOffsetMinutes),
-    passengers: b.passengers.map((p) => ({ ...p, seat: p.allocations[0]?.seat ?? null })),
-    waitlistPosition: positions.get(b.id) ?? null,
-  };
+  return { ...b, waitlistPosition: positions.get(b.id) ?? null };
 }
 
 /** Queue positions, read only for the waiting bookings among `rows`. */
@@ -121,20 +136,21 @@ function positionsOf(client: Db | Tx, rows: BookingRow[]): Promise<Map<string, n
 }
 
 export async function bookingViewById(client: Db | Tx, bookingId: string, now = new Date()): Promise<BookingView> {
-  const row = await client.booking.findUniqueOrThrow({ where: { id: bookingId }, include });
+  const [row] = await bookingRows(client, Prisma.sql`b.id = ${bookingId}`);
+  if (!row) throw new AppError("NOT_FOUND", "We could not find a booking with that reference.");
   return toView(recordOf(row, await positionsOf(client, [row])), now);
 }
 
 /** A booking of this user; anyone else's is NOT_FOUND, so a PNR reveals nothing about a stranger's trip. */
 export async function ownBookingView(client: Db | Tx, userId: string, pnr: string, now = new Date()): Promise<BookingView> {
-  const row = isPnr(pnr) ? await client.booking.findFirst({ where: { pnr, userId }, include }) : null;
+  const row = isPnr(pnr) ? (await bookingRows(client, Prisma.sql`b.pnr = ${pnr} AND b."userId" = ${userId}`))[0] : undefined;
   if (!row) throw new AppError("NOT_FOUND", "We could not find a booking with that reference.");
   return toView(recordOf(row, await positionsOf(client, [row])), now);
 }
 
 export async function listOwnBookings(client: Db | Tx, userId: string, options: { limit?: number } = {}): Promise<BookingView[]> {
   const now = new Date();
-  const rows = await client.booking.findMany({ where: { userId }, include, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: options.limit ?? 100 });
+  const rows = await bookingRows(client, Prisma.sql`b."userId" = ${userId}`, options.limit ?? 100);
   const positions = await positionsOf(client, rows);
   return rows.map((row) => toView(recordOf(row, positions), now));
 }
