@@ -18,7 +18,7 @@ import { quoteRefund, type RefundQuote } from "@/lib/booking/refund-policy";
 import { isPnr } from "@/lib/booking/pnr";
 import { bookingTx } from "@/lib/booking/booking-tx";
 import { bookingViewById } from "@/lib/booking/booking-view";
-import { afterCancel } from "@/lib/waitlist/after-cancel";
+import { afterCancel } from "@/lib/waitlist/promote";
 
 /** Refund.reason by what priced the refund, where it is not simply the passenger cancelling. */
 const REFUND_REASONS: Partial<Record<RefundQuote["reason"], string>> = { SERVICE_CANCELLED: "SERVICE_CANCELLED", WAITLISTED: "WAITLIST_CANCELLED" };

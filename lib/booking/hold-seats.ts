@@ -20,7 +20,7 @@ import type { BookingRecord } from "@/lib/booking/booking-view";
 import type { BerthKind } from "@/lib/generated/prisma/enums";
 import { promoteWaitlist, type Promotion } from "@/lib/waitlist/promote";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
-import { waitlistOpenFor } from "@/lib/waitlist/rules";
+import { waitlistOpenFor } from "@/lib/waitlist/queue";
 
 export interface HoldResult {
   bookingId: string;

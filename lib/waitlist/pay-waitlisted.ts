@@ -11,7 +11,7 @@ import { currentTime } from "@/lib/booking/clock";
 import type { LockedBooking } from "@/lib/booking/own-booking";
 import { chargeBooking, type PayResult } from "@/lib/booking/charge";
 import { promoteWaitlist } from "@/lib/waitlist/promote";
-import { waitlistOpen } from "@/lib/waitlist/rules";
+import { waitlistOpen } from "@/lib/waitlist/queue";
 
 /** `booking` is WAITLISTED and locked by the caller (lib/booking/pay-booking.ts). */
 export async function payWaitlisted(

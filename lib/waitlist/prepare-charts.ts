@@ -4,7 +4,7 @@
 //
 // Safe to run again, or twice at once, as the cron route does: idempotent by state. Step one (one
 // transaction, the service row locked) promotes and sets Service.chartPreparedAt, once; from then
-// on nothing joins, pays or is promoted on that service (lib/waitlist/rules.ts, promote.ts). Step
+// on nothing joins, pays or is promoted on that service (lib/waitlist/queue.ts, promote.ts). Step
 // two cancels what still waits, in batches, each its own transaction with the service row locked,
 // so two runs take turns; a cancelled booking is never picked again and its refund is keyed by
 // booking (lib/booking/cancel-booking.ts), so nobody is refunded twice. A run that stops half-way
@@ -23,7 +23,7 @@ import { cancelLockedBooking } from "@/lib/booking/cancel-booking";
 import type { LockedBooking } from "@/lib/booking/own-booking";
 import { currentTime } from "@/lib/booking/clock";
 import { promoteWaitlist } from "@/lib/waitlist/promote";
-import { chartDueAt, chartHoursBefore } from "@/lib/waitlist/rules";
+import { chartDueAt, chartHoursBefore } from "@/lib/waitlist/queue";
 
 const BATCH = 100;
 const MAX_SERVICES = 200;

@@ -16,7 +16,6 @@ import { appendEvent } from "@/lib/booking/events";
 import { currentTime } from "@/lib/booking/clock";
 import { notifyInAppMany } from "@/lib/booking/notifications";
 import type { Inventory } from "@/lib/waitlist/queue";
-import { lockInventory, type InventoryState, type OccupiedRange } from "@/lib/waitlist/inventory-state";
 
 export interface Promotion {
   bookingId: string;
@@ -24,6 +23,45 @@ export interface Promotion {
   userId: string;
   entryId: string;
   seats: { seatId: string; coachLabel: string; number: number; fromSeq: number; toSeq: number }[];
+}
+
+// The picture of one inventory that promotion decides on: every seat, locked, and every live
+// allocation on it with its stop range. Seat rows are locked with NOWAIT in id order, exactly as a
+// new booking locks them (lib/booking/inventory.ts, decision 008), so promotion and bookings take
+// turns on the same rows and a busy inventory means a quick retry (lib/booking/booking-tx.ts),
+// never a transaction that wakes with a stale snapshot.
+interface InventorySeatRow extends FreeSeat {
+  coachLabel: string;
+}
+
+interface OccupiedRange {
+  seatId: string;
+  fromSeq: number;
+  toSeq: number;
+}
+
+interface InventoryState {
+  seats: InventorySeatRow[];
+  occupied: OccupiedRange[];
+}
+
+async function lockInventory(tx: Tx, inventory: Inventory): Promise<InventoryState> {
+  const seats = await tx.$queryRaw<InventorySeatRow[]>`
+    SELECT ss.id, ss."coachLabel", ss."coachPosition", ss.number, ss.berth::text AS berth,
+           cts.position::text AS position, cts.row, cts.bay
+    FROM "ServiceSeat" ss
+    JOIN "CoachTypeSeat" cts ON cts.id = ss."coachTypeSeatId"
+    WHERE ss."serviceId" = ${inventory.serviceId} AND ss."classCode" = ${inventory.classCode} AND ss."quotaCode" = ${inventory.quotaCode}
+    ORDER BY ss.id
+    FOR UPDATE OF ss NOWAIT`;
+  // Live as the booking path judges it: not released, and paid or a hold not yet run out at now().
+  const occupied = await tx.$queryRaw<OccupiedRange[]>`
+    SELECT a."serviceSeatId" AS "seatId", a."fromSeq", a."toSeq"
+    FROM "SeatAllocation" a
+    JOIN "ServiceSeat" ss ON ss.id = a."serviceSeatId"
+    WHERE ss."serviceId" = ${inventory.serviceId} AND ss."classCode" = ${inventory.classCode} AND ss."quotaCode" = ${inventory.quotaCode}
+      AND a."releasedAt" IS NULL AND (a."expiresAt" IS NULL OR a."expiresAt" > now())`;
+  return { seats, occupied };
 }
 
 interface EligibleEntry {
@@ -148,4 +186,20 @@ export async function promoteWaitlist(tx: Tx, inventory: Inventory): Promise<Pro
     at,
   );
   return promotions;
+}
+
+/**
+ * What a cancellation means for the waiting list, run by the cancel core
+ * (lib/booking/cancel-booking.ts) in the cancelling transaction, after the seats are released: a
+ * waiting booking leaves its queue; a booking that held seats hands them to whoever waits for them,
+ * at once. Passenger, operator and chart-time cancels all pass through here, so none of them can
+ * leave a seat free while someone it could serve waits.
+ */
+export async function afterCancel(tx: Tx, booking: { id: string; status: string }, at: Date): Promise<Promotion[]> {
+  if (booking.status === "WAITLISTED") {
+    await tx.waitlistEntry.updateMany({ where: { bookingId: booking.id, status: "WAITING" }, data: { status: "CANCELLED", resolvedAt: at } });
+    return [];
+  }
+  const inventory = await tx.booking.findUniqueOrThrow({ where: { id: booking.id }, select: { serviceId: true, classCode: true, quotaCode: true } });
+  return promoteWaitlist(tx, inventory);
 }
