@@ -38,14 +38,15 @@ export class LiveListener {
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly waiters = new Set<() => void>();
 
-  constructor(private readonly connectionString: string, private readonly options: { probeMs?: number } = {}) {}
+  /** `enabled: false` (LIVE_EVENTS=off) never connects and is never healthy: everyone polls. */
+  constructor(private readonly connectionString: string, private readonly options: { probeMs?: number; enabled?: boolean } = {}) {}
 
   get isHealthy(): boolean {
     return this.healthy;
   }
 
   start(): this {
-    if (!this.stopped) return this;
+    if (!this.stopped || this.options.enabled === false) return this;
     this.stopped = false;
     void this.connect();
     return this;
@@ -70,6 +71,7 @@ export class LiveListener {
 
   /** Resolves true once events are known to flow (a probe came back), false after `timeoutMs`. */
   ready(timeoutMs: number): Promise<boolean> {
+    if (this.options.enabled === false) return Promise.resolve(false);
     this.start();
     if (this.healthy) return Promise.resolve(true);
     return new Promise((resolve) => {
@@ -193,7 +195,7 @@ export function liveListener(): LiveListener {
   if (!cache.__railbookLiveListener) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    cache.__railbookLiveListener = new LiveListener(url);
+    cache.__railbookLiveListener = new LiveListener(url, { enabled: process.env.LIVE_EVENTS !== "off" });
   }
   return cache.__railbookLiveListener.start();
 }

@@ -14,10 +14,18 @@ import { LIVE_CHANNEL, MAX_PAYLOAD_BYTES, type LiveEvent } from "@/lib/live/even
 
 type Client = Tx | Db;
 
+/**
+ * LIVE_EVENTS=off publishes nothing: for CockroachDB, which has no NOTIFY, or to take the notify
+ * lock out of the booking commit. Screens then poll (the listener stays unhealthy, streams answer 503).
+ */
+export function liveEventsEnabled(): boolean {
+  return process.env.LIVE_EVENTS !== "off";
+}
+
 /** Sends events on commit. Identical payloads in one transaction are merged by PostgreSQL. */
 export async function publish(client: Client, events: LiveEvent[]): Promise<void> {
   const payloads = [...new Set(events.map((e) => JSON.stringify(e)))];
-  if (payloads.length === 0) return;
+  if (payloads.length === 0 || !liveEventsEnabled()) return;
   for (const p of payloads) {
     if (Buffer.byteLength(p) >= MAX_PAYLOAD_BYTES) throw new Error(`live event too large (${Buffer.byteLength(p)} bytes)`);
   }
@@ -32,7 +40,7 @@ export async function publish(client: Client, events: LiveEvent[]): Promise<void
  * in this transaction. Called by lib/booking/events.ts, where every booking change records itself.
  */
 export async function publishBookingChanges(client: Client, bookingIds: string[]): Promise<void> {
-  if (bookingIds.length === 0) return;
+  if (bookingIds.length === 0 || !liveEventsEnabled()) return;
   await client.$executeRaw`
     SELECT pg_notify(${LIVE_CHANNEL}, payload) FROM (
       SELECT json_build_object('type', 'booking', 'pnr', b.pnr, 'userId', b."userId", 'serviceId', b."serviceId", 'status', b.status::text)::text AS payload
