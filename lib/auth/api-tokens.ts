@@ -34,16 +34,13 @@ export async function issueApiToken(userId: string, now: Date = new Date()): Pro
 /** The token's owner, read fresh (so a role change applies at once); null if unknown, expired or revoked. */
 export async function userForApiToken(token: string, now: Date = new Date()): Promise<CurrentUser | null> {
   if (!token) return null;
-  const row = await db().apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    select: {
-      id: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true } },
-    },
-  });
+  // One statement: Prisma would read the token and its user with a query each, and this runs
+  // before every API request (bench/REPORT.md, profile).
+  const [row] = await db().$queryRaw<{ id: string; expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null; user: CurrentUser }[]>`
+    SELECT t.id, t."expiresAt", t."revokedAt", t."lastUsedAt",
+           json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role) AS "user"
+    FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+    WHERE t."tokenHash" = ${hashApiToken(token)}`;
   if (!row || row.revokedAt || row.expiresAt <= now) return null;
 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
