@@ -18,7 +18,10 @@ interface Frame {
 }
 
 /** Opens a stream through the route handler and reads frames from it as they come. */
-async function open(handler: typeof meStream, path: string, headers: Record<string, string>, params: Record<string, string> = {}) {
+// Any of the SSE route handlers: their params differ, so the context is typed from the bottom up.
+type StreamHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+
+async function open(handler: StreamHandler, path: string, headers: Record<string, string>, params: Record<string, string> = {}) {
   const abort = new AbortController();
   const response = await handler(new Request(`http://localhost${path}`, { headers, signal: abort.signal }), { params: Promise.resolve(params as never) });
   expect(response.status).toBe(200);
