@@ -5,10 +5,10 @@ import { existsSync } from "node:fs";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-function run(label: string, command: string, args: string[]): void {
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n=== ${label}: ${command} ${args.join(" ")}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" } });
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1", ...env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`\n✗ ${label} failed after ${seconds}s`);
@@ -28,7 +28,7 @@ function ensureChromium(): void {
 }
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
-const only = process.argv[2]; // "unit" or "e2e" to run one part
+const only = process.argv[2]; // "static", "unit", "e2e" or "bench" to run one part
 
 if (!only || only === "static") {
   run("typecheck", bin("tsc"), ["--noEmit"]);
@@ -40,4 +40,8 @@ if (!only || only === "e2e") {
   run("production build", bin("next"), ["build"]);
   run("end to end (Playwright)", bin("playwright"), ["test"]);
 }
+// Seconds long, so the benchmark cannot rot; it fails only on its correctness checks (no oversell,
+// no seat sold twice, no 5xx...) or a crash, never on timings. It reuses the build made above.
+if (!only || only === "e2e") run("benchmark smoke (bench/run.ts --smoke)", bin("tsx"), ["bench/run.ts", "--smoke"], { BENCH_BUILD: "never" });
+if (only === "bench") run("benchmark smoke (bench/run.ts --smoke)", bin("tsx"), ["bench/run.ts", "--smoke"]);
 console.log("\nAll checks passed.");

@@ -42,6 +42,8 @@ export function ensureBuild(log: (line: string) => void): string {
 
 export interface Server {
   baseUrl: string;
+  /** The server's process group (= the pid of `next start`), for CPU accounting (bench/lib/cpu.ts). */
+  pgid: number;
   /** Every stderr line so far (JSON log lines from lib/logger.ts, and Next's own). */
   lines: string[];
   stop(): Promise<void>;
@@ -90,7 +92,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     if (exited) throw new Error(`next start exited before it was ready:\n${lines.slice(-20).join("\n")}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return { baseUrl, lines, stop };
+      if (response.ok) return { baseUrl, pgid: child.pid!, lines, stop };
     } catch {
       // not listening yet
     }

@@ -10,7 +10,8 @@ import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CountingPool, label, type Statement } from "./counting-pool";
-import { explainStatements, type ExplainedStatement } from "./explain";
+import { explainStatements, type ExplainedStatement, type PredicateLocks } from "./explain";
+import { profileCpu, type CpuBreakdown } from "./cpu-profile";
 
 export interface ProfileSpec {
   url: string;
@@ -35,8 +36,11 @@ export interface ProfileResult {
   /** One route-handler booking, statement by statement (round-trip ms). */
   bookingStatements: { statement: string; ms: number }[];
   payStatements: { statement: string; ms: number }[];
-  /** The hold transaction's statements under EXPLAIN ANALYZE. */
+  /** The hold transaction's statements under EXPLAIN ANALYZE, and the predicate locks it ended with. */
   explained: ExplainedStatement[];
+  predicateLocks: PredicateLocks[];
+  /** CPU of lib createBooking() calls, one at a time, by owner (V8 profiler). */
+  cpu: CpuBreakdown;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
@@ -96,6 +100,13 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
     pay.push(paid);
   }
 
+  // A batch of lib bookings under the CPU profiler, apart from the timed loop so the profiler's
+  // own cost does not colour the wall times above.
+  let next = spec.bookings;
+  const cpu = await profileCpu(spec.bookings, async () => {
+    for (const end = next + spec.bookings; next < end; next++) await createBooking(actor, input(next), randomUUID());
+  });
+
   // One hold transaction recorded and rolled back, then replayed under EXPLAIN ANALYZE.
   class Rollback extends Error {}
   pool.take();
@@ -107,7 +118,7 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
     .catch((error) => {
       if (!(error instanceof Rollback)) throw error;
     });
-  const explained = await explainStatements(spec.url, pool.take());
+  const { explained, predicateLocks } = await explainStatements(spec.url, pool.take());
   await db().$disconnect();
 
   const steps = (s: Statement[]) => s.map((x) => ({ statement: label(x.sql), ms: Math.round(x.ms * 100) / 100 }));
@@ -118,6 +129,8 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
     bookingStatements: steps(route.at(-1)?.statements ?? []),
     payStatements: steps(pay.at(-1)?.statements ?? []),
     explained,
+    predicateLocks,
+    cpu,
   };
 }
 

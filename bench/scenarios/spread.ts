@@ -6,6 +6,7 @@
 import { book, passengers, randomSegment, rng } from "../lib/booking-api";
 import { check, doubleSold, liveSeats, noServerErrors } from "../lib/checks";
 import { contentionSince, errorsSince, mark } from "../lib/contention";
+import { cpuMark, cpuPer } from "../lib/cpu";
 import type { BenchContext, ScenarioResult } from "../lib/context";
 import { HttpClient } from "../lib/http";
 import { Recorder, round } from "../lib/stats";
@@ -49,14 +50,21 @@ export async function spread(ctx: BenchContext): Promise<ScenarioResult & { hold
   const { options } = ctx;
   const recorder = new Recorder();
   const since = mark(ctx.server);
+  const cpuBefore = await cpuMark(ctx.server.pgid, ctx.sql);
   const { passengers: booked } = await spreadLoad(ctx, options.spread.seconds, recorder, 3);
+  const cpu = cpuPer(cpuBefore, await cpuMark(ctx.server.pgid, ctx.sql), recorder.count(201));
   const summary = recorder.summary();
   const holdsPerSecond = recorder.count(201) / options.spread.seconds;
   return {
     name: "Spread",
     setup: `${options.concurrency} concurrent clients for ${options.spread.seconds} s, one passenger each (automatic seat), random service of ${ctx.fixture.spread.length} and random journey; no other load`,
     requests: { "POST /bookings": summary },
-    figures: { "bookings (holds) per second": round(holdsPerSecond) },
+    figures: {
+      "bookings (holds) per second": round(holdsPerSecond),
+      "app server CPU per booking (ms)": round(cpu.appMs),
+      "PostgreSQL CPU per booking, bench database backends (ms)": round(cpu.dbMs),
+      "bookings/s two idle cores could give at that CPU cost (app + database only)": round(2000 / (cpu.appMs + cpu.dbMs)),
+    },
     contention: contentionSince(ctx.server, since),
     checks: await spreadChecks(ctx, "Spread", recorder, booked),
     serverErrors: errorsSince(ctx.server, since),
