@@ -64,6 +64,7 @@ async function main() {
   if (!env.SMTP_URL) {
     devSmtp = await new DevSmtpServer({ port: Number(process.env.DEV_SMTP_PORT ?? 2525), dir: path.join(dataDir, "mail") }).start();
     env.SMTP_URL = devSmtp.url;
+    env.DEV_MAIL_DIR = path.join(dataDir, "mail"); // shown to operators at /dev/mail
     console.log(`Dev SMTP server on ${devSmtp.url}: emails are saved in ${path.join(dataDir, "mail")}`);
   }
   const worker = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
