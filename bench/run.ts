@@ -10,6 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { createFreshDatabase, dropDatabase, dropStaleDatabases } from "@/scripts/lib/databases";
 import { createUsers } from "./lib/accounts";
+import { addHistory } from "./lib/history";
 import { buildFixture } from "./lib/fixture";
 import { readOptions } from "./lib/options";
 import { ensureBuild, startServer, type Server } from "./lib/server";
@@ -51,6 +52,8 @@ async function main(): Promise<number> {
   const fixture = await buildFixture(url, options, log);
   const users = await createUsers(url, Math.max(options.rush.users, options.hotSeat.users) + 1);
   log(`${users.length} users with API tokens`);
+  const history = await addHistory(url, options.history);
+  log(`${history} past bookings as history`);
   const machine = await describeMachine(sql);
 
   // The ceiling and the in-process profile run before the server exists, so nothing competes with them.

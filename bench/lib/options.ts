@@ -17,6 +17,8 @@ export interface BenchOptions {
   bigParty: { runs: number; passengers: number };
   ceiling: { seconds: number; services: number };
   profile: { bookings: number };
+  /** Past (cancelled) bookings written before the run, so indexes have a realistic size (bench/lib/history.ts). */
+  history: number;
   /** Days of demo services seeded for the search scenario (the demo trains). */
   seedDays: number;
   /** Keep the database after the run (for poking at it with psql). */
@@ -50,6 +52,7 @@ export function readOptions(argv: string[] = process.argv.slice(2)): BenchOption
     bigParty: { runs: envInt("BENCH_PARTY_RUNS", smoke ? 5 : 50, 1, 300), passengers: 6 },
     ceiling: { seconds: envInt("BENCH_CEILING_SECONDS", smoke ? 2 : 10, 1, 600), services: envInt("BENCH_CEILING_SERVICES", smoke ? 10 : 100, 1, 300) },
     profile: { bookings: envInt("BENCH_PROFILE_BOOKINGS", smoke ? 5 : 40, 1, 300) },
+    history: envInt("BENCH_HISTORY", smoke ? 0 : 100_000, 0, 1_000_000),
     seedDays: smoke ? 2 : 7,
     keepDatabase: argv.includes("--keep-db") || process.env.BENCH_KEEP_DB === "1",
   };

@@ -65,6 +65,7 @@ export function renderReport(r: BenchResults): string {
     `- ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}. App server, PostgreSQL and load generators all on this machine.`,
     `- Load average (1/5/15 min): ${m.loadAtStart.map((l) => l.toFixed(2)).join(" / ")} at start, ${r.loadAtEnd} at the end; per scenario below. Other people's test suites share the machine.`,
     `- Versions: ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join("; ")}.`,
+    `- Database: fresh, migrated, demo seed (${o.seedDays} days) plus the bench trains; ${o.history} past cancelled bookings as history (realistic index sizes, bench/lib/history.ts).`,
     `- Build: ${r.build}; \`next start\` on 127.0.0.1:${o.port}, DATABASE_POOL_MAX=${o.poolSize}, in-process booking queue on (the default).`,
     `- Concurrency ${o.concurrency} (Rush, Spread); search readers ${o.search.concurrency}; Spread ${o.spread.seconds} s over ${o.spread.services} services; search ${o.search.seconds} s; Rush ${o.rush.users} users; Hot seat ${o.hotSeat.users} users / ${o.hotSeat.seats} seats; Big party ${o.bigParty.runs} runs; ceiling ${o.ceiling.seconds} s per client count over ${o.ceiling.services} services.`,
     "",
