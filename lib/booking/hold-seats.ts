@@ -5,7 +5,6 @@
 // the waiting list instead (lib/waitlist/join-waitlist.ts), and before any seat is chosen the
 // waiting list is served first (lib/waitlist/promote.ts), so a newcomer never jumps the queue.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { currentFareRate, fareFor } from "@/lib/fares/fare";
@@ -13,9 +12,10 @@ import type { CreateBookingInput } from "@/lib/schemas/booking";
 import { chooseSeats, type Preference } from "@/lib/booking/allocate";
 import { assertBookable, resolveJourney, type Journey } from "@/lib/booking/journey";
 import { countSeats, lockSeats, seatsOfService, type InventorySeat } from "@/lib/booking/inventory";
-import { appendEvent, type UserActor } from "@/lib/booking/events";
+import type { UserActor } from "@/lib/booking/events";
 import { holdMinutes, transactionTime } from "@/lib/booking/clock";
-import { insertBooking } from "@/lib/booking/insert-booking";
+import { writeHold } from "@/lib/booking/write-hold";
+import { publishBookingChanges } from "@/lib/live/publish";
 import type { BookingRecord } from "@/lib/booking/booking-view";
 import type { BerthKind } from "@/lib/generated/prisma/enums";
 import { promoteWaitlist, type Promotion } from "@/lib/waitlist/promote";
@@ -138,30 +138,24 @@ export async function holdSeats(tx: Tx, actor: UserActor, input: CreateBookingIn
   const holdExpiresAt = new Date(now.getTime() + holdMinutes() * 60_000);
 
   const totalMinor = fareMinor * seatIds.length;
-  const booking = await insertBooking(tx, { userId: actor.userId, input, journey, status: "HELD", holdExpiresAt, totalMinor, currency: rate.currency, createdAt: now });
-  const passengerIds = input.passengers.map(() => randomUUID());
-  await tx.bookingPassenger.createMany({
-    data: input.passengers.map((p, i) => ({
-      id: passengerIds[i],
-      bookingId: booking.bookingId,
-      position: i + 1,
-      name: p.name,
-      age: p.age,
-      berthPreference: p.berthPreference ?? "NONE",
-      fareMinor,
-    })),
+  const chosenSeats = seatIds;
+  const booking = await writeHold(tx, {
+    actor,
+    serviceId: input.serviceId,
+    fromStationId: journey.from.stationId,
+    toStationId: journey.to.stationId,
+    fromSeq: journey.from.seq,
+    toSeq: journey.to.seq,
+    classCode: input.class,
+    quotaCode: quotaOf(input),
+    holdExpiresAt,
+    currency: rate.currency,
+    createdAt: now,
+    fareMinor,
+    passengers: input.passengers.map((p, i) => ({ name: p.name, age: p.age, berthPreference: p.berthPreference ?? "NONE", seatId: chosenSeats[i]! })),
+    event: { seatIds, holdExpiresAt: holdExpiresAt.toISOString(), chosenByPassenger: Boolean(chosen) },
   });
-  await tx.seatAllocation.createMany({
-    data: seatIds.map((serviceSeatId, i) => ({
-      serviceId: input.serviceId,
-      serviceSeatId,
-      bookingPassengerId: passengerIds[i]!,
-      fromSeq: journey.from.seq,
-      toSeq: journey.to.seq,
-      expiresAt: holdExpiresAt,
-    })),
-  });
-  await appendEvent(tx, booking.bookingId, "HELD", actor, { seatIds, holdExpiresAt: holdExpiresAt.toISOString(), chosenByPassenger: Boolean(chosen) });
+  await publishBookingChanges(tx, [booking.bookingId]);
 
   const seatById = new Map(locked.map((seat) => [seat.id, seat]));
   const record: BookingRecord = {
