@@ -2,7 +2,8 @@
 -- one-passenger hold, with nothing but SQL around it. pgbench runs it (bench/ceiling/ceiling.ts)
 -- with -M prepared, so every :variable below is a bind parameter.
 --   seats: how many seats bench_ceiling_seat numbers; stops: stops on the route;
---   user_id: the booking user. A random seat and a random journey [a, b) along the route.
+--   user_id: the booking user; notify: 1 to send a NOTIFY per booking, as the app does.
+-- A random seat and a random journey [a, b) along the route.
 \set n random(1, :seats)
 \set a random(0, :stops - 2)
 \set b random(:a + 1, :stops - 1)
@@ -32,5 +33,9 @@ INSERT INTO "SeatAllocation" (id, "serviceId", "serviceSeatId", "bookingPassenge
   VALUES (gen_random_uuid()::text, :service_id, :seat_id, :passenger_id, :a, :b, now() + interval '10 minutes', now());
 INSERT INTO "BookingEvent" (id, "bookingId", type, "actorUserId", "actorRole", data, "createdAt")
   VALUES (gen_random_uuid()::text, :booking_id, 'HELD', :user_id, 'PASSENGER', '{}', now());
+-- notify=1: the live-update NOTIFY every app booking sends (lib/live/publish.ts), for its cost.
+\if :notify
+SELECT pg_notify('railbook_bench', :booking_id);
+\endif
 \endif
 COMMIT;

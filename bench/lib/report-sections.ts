@@ -24,10 +24,21 @@ export function ceilingSection(r: BenchResults): string {
       c.runs.map((x) => [x.clients, x.seconds, x.bookingsPerSecond.toFixed(1), x.tps.toFixed(1), f2(x.latencyMs), x.failed]),
     ),
     "",
-    `Ceiling used for the ratio: **${c.best.bookingsPerSecond.toFixed(1)} bookings/s** (${c.best.clients} clients). Per statement at that client count (pgbench -r, ms):`,
+    `Ceiling used for the ratio: **${c.best.bookingsPerSecond.toFixed(1)} bookings/s** (${c.best.clients} clients).`,
+    `The same with one \`pg_notify\` per booking, as the app's live updates send (lib/live/publish.ts): **${c.withNotify.bookingsPerSecond.toFixed(1)} bookings/s**`,
+    `(latency avg ${f2(c.withNotify.latencyMs)} ms; a notifying transaction holds a cluster-wide lock on the notify queue through its commit).`,
+    "",
+    "Per statement at the ceiling's client count (pgbench -r, ms):",
     "",
     table(["ms", "statement"], c.best.statements.map((s) => [f2(s.ms), s.sql])),
   ].join("\n");
+}
+
+/** The app server's CPU per booking measured during Spread, as text. */
+function spreadCpu(r: BenchResults): string {
+  const spread = r.scenarios.find((s) => s.name === "Spread");
+  const value = spread?.figures["app server CPU per booking (ms)"];
+  return typeof value === "number" ? f2(value) : "";
 }
 
 export function profileSection(r: BenchResults): string {
@@ -41,17 +52,19 @@ export function profileSection(r: BenchResults): string {
     "Round trips are counted and timed at the pg driver (bench/profile/counting-pool.ts) under the app's own Prisma client.",
     "",
     table(
-      ["layer", "p50 ms", "statements", "what the difference is"],
+      ["layer", "p50 ms", "CPU ms", "statements", "what the difference is"],
       [
-        ["HTTP through next start", f2(h.book.p50), "", `Next.js (HTTP, routing, Response): ${f2(h.book.p50 - p.route.wallP50)} ms`],
-        ["route handler, in process", f2(p.route.wallP50), p.route.statements, `auth and parsing: ${f2(p.route.wallP50 - p.lib.wallP50)} ms`],
-        ["lib createBooking(), in process", f2(p.lib.wallP50), p.lib.statements, `Prisma and app JavaScript: ${f2(p.lib.wallP50 - p.lib.sqlP50)} ms`],
-        ["sum of the round trips", f2(p.lib.sqlP50), p.lib.statements, `wire, parse, bind: ${f2(p.lib.sqlP50 - explainTotal)} ms (hold tx only: see below)`],
-        ["PostgreSQL planning + execution (hold tx)", f2(explainTotal), p.explained.length, "EXPLAIN ANALYZE of the hold transaction's statements"],
-        ["payment over HTTP / lib", `${f2(h.pay.p50)} / ${f2(p.pay.wallP50)}`, p.pay.statements, `round trips ${f2(p.pay.sqlP50)} ms`],
-        ["search / seat map over HTTP", `${f2(h.search.p50)} / ${f2(h.seatMap.p50)}`, "", "one client"],
+        ["HTTP through next start", f2(h.book.p50), spreadCpu(r), "", `Next.js (HTTP, routing, Response): ${f2(h.book.p50 - p.route.wallP50)} ms`],
+        ["route handler, in process", f2(p.route.wallP50), f2(p.route.cpuP50), p.route.statements, `auth and parsing: ${f2(p.route.wallP50 - p.lib.wallP50)} ms`],
+        ["lib createBooking(), in process", f2(p.lib.wallP50), f2(p.lib.cpuP50), p.lib.statements, `Prisma and app JavaScript: ${f2(p.lib.wallP50 - p.lib.sqlP50)} ms`],
+        ["sum of the round trips", f2(p.lib.sqlP50), "", p.lib.statements, `wire, parse, bind: ${f2(p.lib.sqlP50 - explainTotal)} ms (hold tx only: see below)`],
+        ["PostgreSQL planning + execution (hold tx)", f2(explainTotal), "", p.explained.length, "EXPLAIN ANALYZE of the hold transaction's statements"],
+        ["payment over HTTP / lib", `${f2(h.pay.p50)} / ${f2(p.pay.wallP50)}`, f2(p.pay.cpuP50), p.pay.statements, `round trips ${f2(p.pay.sqlP50)} ms`],
+        ["search / seat map over HTTP", `${f2(h.search.p50)} / ${f2(h.seatMap.p50)}`, "", "", "one client"],
       ],
     ),
+    "",
+    "CPU ms: the Node process's own CPU per call (in process, median), and for HTTP the app server's CPU per booking during Spread (/proc).",
     "",
     `Where the JavaScript time of one lib createBooking() goes (V8 sampling profiler over ${p.lib.calls} more bookings, one at a time;`,
     `process CPU ${f2(p.cpu.cpuMsPerOp)} ms per booking):`,
