@@ -26,6 +26,8 @@ export interface CallProfile {
   calls: number;
   wallP50: number;
   sqlP50: number;
+  /** This process's CPU (user + system) during the call, median. */
+  cpuP50: number;
   statements: number;
 }
 
@@ -46,11 +48,18 @@ export interface ProfileResult {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
 const sum = (statements: Statement[]) => statements.reduce((a, s) => a + s.ms, 0);
 
-function summarise(samples: { wall: number; statements: Statement[] }[]): CallProfile {
+interface Sample {
+  wall: number;
+  cpu: number;
+  statements: Statement[];
+}
+
+function summarise(samples: Sample[]): CallProfile {
   return {
     calls: samples.length,
     wallP50: median(samples.map((s) => s.wall)),
     sqlP50: median(samples.map((s) => sum(s.statements))),
+    cpuP50: median(samples.map((s) => s.cpu)),
     statements: median(samples.map((s) => s.statements.length)),
   };
 }
@@ -71,12 +80,15 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
   const input = (i: number) => ({ serviceId: spec.serviceIds[(i + 2 * spec.serviceIds.length) % spec.serviceIds.length]!, from: spec.from, to: spec.to, class: "SECOND", passengers: [{ name: "Profile", age: 30 }] });
   const timed = async (work: () => Promise<unknown>) => {
     pool.take();
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const value = await work();
-    return { wall: performance.now() - started, statements: pool.take(), value };
+    const wall = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    return { wall, cpu: (used.user + used.system) / 1000, statements: pool.take(), value };
   };
 
-  const lib: { wall: number; statements: Statement[] }[] = [];
+  const lib: Sample[] = [];
   const route: typeof lib = [];
   const pay: typeof lib = [];
   // Two unmeasured rounds first: module loading, connections and the JIT are not the booking path.
