@@ -83,7 +83,7 @@ export async function cancelOnBehalf(admin: UserActor, input: AdminCancelInput, 
         kind: "BOOKING_CANCELLED",
         title: `Booking ${booking.pnr} cancelled by RailBook staff`,
         body: `${r.amountMinor > 0 ? `Your booking is cancelled and ${formatMoney(r.amountMinor, r.currency)} is on its way back to your card.` : "Your booking is cancelled."}${reasonText}`,
-        data: { pnr: booking.pnr, refundMinor: r.amountMinor, currency: r.currency, byOperator: true },
+        data: { byOperator: true },
       }),
     });
     return { booking: await bookingViewById(tx, bookingId), refund: { amount: refund.amountMinor, currency: refund.currency }, fullRefund: input.fullRefund };

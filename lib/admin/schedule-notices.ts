@@ -72,6 +72,6 @@ export function cancellationNotice(
     kind: "SERVICE_CANCELLED",
     title: `${service.trainNumber} on ${longDateLabel(service.serviceDate)} is cancelled`,
     body: withReason(`We are sorry: your train ${trainLabel(service)} is cancelled, so booking ${booking.pnr} is cancelled.${money}`, change.reason),
-    data: { pnr: booking.pnr, scheduleChangeId: change.id, refundMinor: refund.amountMinor, currency: refund.currency },
+    data: { pnr: booking.pnr, scheduleChangeId: change.id },
   };
 }

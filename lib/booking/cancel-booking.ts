@@ -1,13 +1,17 @@
 // Cancelling a booking: one SERIALIZABLE transaction locks the booking, prices the refund with the
 // rules in force now, releases the seats at once (releasedAt), refunds through the provider and
-// records the Refund, the CANCELLED event and an in-app notice. A HELD booking was never paid, so
-// it cancels with nothing to refund. Operators cancel through the same core (cancelLockedBooking),
-// as themselves, for a passenger or for a whole cancelled train (lib/admin/). Released seats go to
-// the waiting list in the same transaction, and a waiting booking leaves its queue (lib/waitlist/).
+// records the Refund, the CANCELLED event and the owner's notice. That one notice carries the
+// refund (amount, currency, Refund id): no separate refund notice is sent (docs/decisions/014). A
+// HELD booking was never paid, so it cancels with nothing to refund. Operators cancel through the
+// same core (cancelLockedBooking), as themselves, for a passenger or for a whole cancelled train
+// (lib/admin/), and chart preparation cancels what still waits (lib/waitlist/prepare-charts.ts).
+// Released seats go to the waiting list in the same transaction, and a waiting booking leaves its
+// queue (lib/waitlist/).
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { formatMoney } from "@/lib/money";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import type { RefundQuoteView } from "@/lib/schemas/booking";
 import { appendEvent, type Actor, type UserActor } from "@/lib/booking/events";
@@ -46,7 +50,10 @@ export interface CancelOptions {
   refundReason?: string;
   /** Extra facts for the CANCELLED event (why an operator cancelled, on whose behalf). */
   eventData?: Prisma.InputJsonObject;
-  /** The notice to the owner, in place of the usual "Booking cancelled" (a cancelled train says why). */
+  /**
+   * The notice to the owner, in place of the usual "Booking cancelled" (a cancelled train says why).
+   * Its data gets the refund's facts (refundMinor, currency, refundId) here, whichever notice it is.
+   */
   notice?: (refund: { amountMinor: number; currency: string }) => Omit<InAppNotice, "userId" | "bookingId">;
 }
 
@@ -104,10 +111,10 @@ export async function cancelLockedBooking(tx: Tx, booking: LockedBooking, option
   const notice = options.notice?.(refund) ?? {
     kind: "BOOKING_CANCELLED" as const,
     title: `Booking ${booking.pnr} cancelled`,
-    body: amountMinor > 0 ? "Your booking is cancelled and a refund is on its way to your card." : "Your booking is cancelled.",
-    data: { pnr: booking.pnr, refundMinor: amountMinor, currency: quote.currency },
+    body: amountMinor > 0 ? `Your booking is cancelled and ${formatMoney(amountMinor, quote.currency)} is on its way back to your card.` : "Your booking is cancelled.",
   };
-  await notifyInApp(tx, { ...notice, userId: options.ownerId, bookingId: booking.id }, now);
+  const data = { ...notice.data, pnr: booking.pnr, refundMinor: amountMinor, currency: quote.currency, refundId };
+  await notifyInApp(tx, { ...notice, data, userId: options.ownerId, bookingId: booking.id }, now);
   return { bookingId: booking.id, refund };
 }
 

@@ -16,8 +16,7 @@ export type NoticeKind =
   | "WAITLIST_PROMOTED"
   | "WAITLIST_NOT_CONFIRMED"
   | "HOLD_EXPIRING"
-  | "PAYMENT_FAILED"
-  | "REFUND_ISSUED";
+  | "PAYMENT_FAILED";
 
 export interface InAppNotice {
   userId: string;

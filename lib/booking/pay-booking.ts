@@ -1,8 +1,9 @@
 // Paying for a held booking. One SERIALIZABLE transaction locks the booking, then its seats,
 // checks the hold is still good, charges, and records the outcome: a SUCCEEDED payment confirms
 // the booking (allocations lose their expiry, events and a notice are written) and a DECLINED one
-// is recorded, with a PAYMENT_FAILED notice, the booking left HELD. So there is never a CONFIRMED booking without a
-// SUCCEEDED payment, nor a payment without its booking, and a refused or expired hold charges nothing.
+// is recorded, with a PAYMENT_FAILED notice (lib/booking/payment-declined.ts), the booking left
+// HELD. So there is never a CONFIRMED booking without a SUCCEEDED payment, nor a payment without
+// its booking, and a refused or expired hold charges nothing.
 // A waiting-list place is paid through here too (lib/waitlist/pay-waitlisted.ts).
 //
 // The provider is called inside the transaction. That is acceptable for the sandbox, which is
@@ -19,6 +20,7 @@ import { currentTime } from "@/lib/booking/clock";
 import { notifyInApp } from "@/lib/booking/notifications";
 import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
 import { chargeBooking, type PayResult } from "@/lib/booking/charge";
+import { recordDeclinedPayment } from "@/lib/booking/payment-declined";
 import { payWaitlisted } from "@/lib/waitlist/pay-waitlisted";
 
 export type { PaymentSummary, PayResult } from "@/lib/booking/charge";
@@ -87,19 +89,7 @@ export async function payBooking(
 
   const payment = await chargeBooking(tx, booking, input, provider, now);
   if (payment.status === "DECLINED") {
-    await appendEvent(tx, booking.id, "PAYMENT_DECLINED", actor, { paymentId: payment.id, failureCode: payment.failureCode });
-    await notifyInApp(
-      tx,
-      {
-        userId: actor.userId,
-        bookingId: booking.id,
-        kind: "PAYMENT_FAILED",
-        title: `Payment for ${booking.pnr} declined`,
-        body: "Your card was declined and nothing was charged. Your seats stay held until the hold runs out, so you can try another card.",
-        data: { pnr: booking.pnr, failureCode: payment.failureCode, paymentId: payment.id },
-      },
-      now,
-    );
+    await recordDeclinedPayment(tx, actor, booking, payment, now);
     return { bookingId: booking.id, payment };
   }
 

@@ -10,6 +10,7 @@ import { appendEvent, type UserActor } from "@/lib/booking/events";
 import { currentTime } from "@/lib/booking/clock";
 import type { LockedBooking } from "@/lib/booking/own-booking";
 import { chargeBooking, type PayResult } from "@/lib/booking/charge";
+import { recordDeclinedPayment } from "@/lib/booking/payment-declined";
 import { promoteWaitlist } from "@/lib/waitlist/promote";
 import { waitlistOpen } from "@/lib/waitlist/queue";
 
@@ -36,7 +37,7 @@ export async function payWaitlisted(
 
   const payment = await chargeBooking(tx, booking, input, provider, now);
   if (payment.status === "DECLINED") {
-    await appendEvent(tx, booking.id, "PAYMENT_DECLINED", actor, { paymentId: payment.id, failureCode: payment.failureCode });
+    await recordDeclinedPayment(tx, actor, booking, payment, now);
     return { bookingId: booking.id, payment };
   }
   await tx.booking.update({ where: { id: booking.id }, data: { holdExpiresAt: null } });

@@ -101,7 +101,6 @@ async function cancelWaiting(serviceId: string, provider: PaymentProvider): Prom
             r.amountMinor > 0
               ? `No seat came free before the train's chart was prepared, so your waiting-list booking is cancelled and ${formatMoney(r.amountMinor, r.currency)} is on its way back to your card.`
               : "No seat came free before the train's chart was prepared, so your waiting-list booking is cancelled.",
-          data: { pnr: booking.pnr, refundMinor: r.amountMinor, currency: r.currency },
         }),
       });
       refunds.push(refund);

@@ -74,7 +74,11 @@ describe("cancelling a booking", () => {
       ["CONFIRMED", user.id],
       ["CANCELLED", user.id],
     ]);
-    expect(await db().notification.count({ where: { booking: { pnr }, kind: "BOOKING_CANCELLED", channel: "IN_APP" } })).toBe(1);
+    // One notice for the cancellation, carrying the refund (no separate refund notice: docs/decisions/014).
+    const notices = await db().notification.findMany({ where: { booking: { pnr }, kind: { not: "BOOKING_CONFIRMED" } }, orderBy: { channel: "asc" } });
+    expect(notices.map((n) => [n.kind, n.channel])).toEqual([["BOOKING_CANCELLED", "IN_APP"], ["BOOKING_CANCELLED", "EMAIL"]]);
+    expect(notices[0]!.body).toBe("Your booking is cancelled and €59.00 is on its way back to your card.");
+    expect(notices[0]!.data).toEqual({ pnr, refundMinor: 5900, currency: "EUR", refundId: refunds[0]!.id });
   });
 
   it("applies the late rule close to departure, and nothing at the very end", async () => {
@@ -99,6 +103,12 @@ describe("cancelling a booking", () => {
     expect(res.status).toBe(200);
     expect(res.body.refund).toEqual({ amount: 0, currency: "EUR" });
     expect(await db().refund.count({ where: { booking: { pnr } } })).toBe(0);
+    expect((await db().notification.findFirstOrThrow({ where: { booking: { pnr }, kind: "BOOKING_CANCELLED", channel: "IN_APP" } })).data).toEqual({
+      pnr,
+      refundMinor: 0,
+      currency: "EUR",
+      refundId: null,
+    });
     // Released, not waiting for the hold to run out: the next passenger gets all four seats now.
     await paidBooking(next, n, 4, false);
   });

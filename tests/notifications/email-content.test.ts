@@ -1,7 +1,8 @@
 // What the passenger receives, read back from the SMTP server and parsed: the confirmation has a
 // subject with the PNR, a text and an HTML part that agree, and the e-ticket PDF attached; a kind
-// without a template of its own still goes out from its title and body. The running worker, woken
-// by NOTIFY, is also timed from the payment's commit to the message arriving.
+// without a template of its own still goes out from its title and body; a declined card on a
+// waiting-list place and a refunded cancellation say what they mean, each in one email. The
+// running worker, woken by NOTIFY, is also timed from the payment's commit to the message arriving.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { deliverDue } from "@/lib/notifications/worker";
@@ -10,7 +11,10 @@ import { LiveListener } from "@/lib/live/listener";
 import { writeNotices as writeOutbox } from "@/lib/notifications/outbox";
 import { messageIdFor } from "@/lib/notifications/mailer";
 import { POST as pay } from "@/app/api/v1/bookings/[pnr]/payment/route";
-import { callRoute, newKey } from "../booking/helpers";
+import { cancelService } from "@/lib/admin/schedule-cancellation";
+import { callRoute, newKey, type ApiUser } from "../booking/helpers";
+import { adminActor, cancelAsPassenger, countingProvider, OPS_CURRENCY } from "../admin-ops/fixtures";
+import { confirmed, DECLINED_CARD, payFor, waiting, wlNet } from "../waitlist/fixtures";
 import { apiUser, book, bookingId, FAST, opsNet, smtpForFile, withOwnDatabase } from "./fixtures";
 
 withOwnDatabase();
@@ -19,6 +23,14 @@ const smtp = smtpForFile();
 function mailAbout(pnr: string) {
   return smtp.server.mailbox.filter((m) => m.parsed.subject?.includes(pnr));
 }
+
+/** Everything one passenger received. */
+async function mailTo(user: ApiUser) {
+  const { email } = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true } });
+  return smtp.server.mailbox.filter((m) => m.to.includes(email));
+}
+
+const REFUND_LINE = /Refund: CHF\s35\.00, back to the card you paid with; banks usually show it within 5 working days\./;
 
 describe("notification emails", () => {
   it("confirms a booking with a text part, an HTML part and the e-ticket PDF", async () => {
@@ -64,6 +76,51 @@ describe("notification emails", () => {
     expect(mail!.parsed.subject).toBe(`Points for ${pnr}`);
     expect(mail!.parsed.text).toContain("You earned 120 points <b>today</b>.");
     expect(mail!.parsed.html).toContain("You earned 120 points &lt;b&gt;today&lt;/b&gt;."); // escaped, never markup
+  });
+
+  it("tells a waiting-list passenger whose card was declined that the place stays unpaid, not that seats are held", async () => {
+    const net = await wlNet({ seats: 1 });
+    await confirmed(net);
+    const place = await waiting(net, {}, { pay: false });
+    expect((await payFor(place.user, place.pnr, DECLINED_CARD)).status).toBe(402);
+    await deliverDue({ mailer: smtp.mailer(), ...FAST });
+
+    const mails = await mailTo(place.user);
+    expect(mails.map((m) => m.parsed.subject)).toEqual([`Payment for ${place.pnr} did not go through`]);
+    const { text, html } = mails[0]!.parsed;
+    expect(text).toContain("Your bank declined the card.");
+    expect(text).toContain("Your place on the waiting list is kept, unpaid, until its payment deadline: you can pay with another card.");
+    expect(text).not.toMatch(/seats (are still|stay) held/);
+    expect(html).toContain(`/bookings/${place.pnr}/pay"`);
+  });
+
+  it("says what comes back in the one cancellation email, with no separate refund email", async () => {
+    await db().refundRule.create({ data: { minHoursBefore: 0, refundBasisPoints: 10_000, feeMinor: 0, currency: OPS_CURRENCY, validFrom: new Date("2020-01-01") } });
+    const net = await opsNet();
+    const user = await apiUser();
+    const pnr = await book(user, net);
+    await cancelAsPassenger(user, pnr);
+    await deliverDue({ mailer: smtp.mailer(), ...FAST });
+
+    const mails = await mailTo(user);
+    expect(mails.map((m) => m.parsed.subject).sort()).toEqual([`Booking ${pnr} cancelled`, expect.stringMatching(/^Your e-ticket /)]);
+    const cancelled = mails.find((m) => m.parsed.subject === `Booking ${pnr} cancelled`)!;
+    expect(cancelled.parsed.text).toMatch(/Your booking is cancelled and CHF\s35\.00 is on its way back to your card\./);
+    expect(cancelled.parsed.text).toMatch(REFUND_LINE);
+  });
+
+  it("gives a cancelled train's refund in its SERVICE_CANCELLED email, once", async () => {
+    const net = await opsNet();
+    const user = await apiUser();
+    await book(user, net);
+    await cancelService(await adminActor(), { serviceId: net.serviceId, reason: "Flooding" }, countingProvider());
+    await deliverDue({ mailer: smtp.mailer(), ...FAST });
+
+    const mails = await mailTo(user);
+    expect(mails).toHaveLength(2); // the e-ticket and the cancellation
+    const cancelled = mails.filter((m) => m.parsed.subject?.endsWith(" is cancelled"));
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]!.parsed.text).toMatch(REFUND_LINE);
   });
 
   it("reaches the mail server about half a second after the payment's commit when the worker is running", async () => {

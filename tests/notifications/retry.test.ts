@@ -11,7 +11,7 @@ import { apiUser, book, bookingId, emailRows, FAST, opsNet, smtpForFile, withOwn
 withOwnDatabase();
 const smtp = smtpForFile({ rejectRecipient: (address) => address.startsWith("gone-") });
 
-async function noticeFor(kind: "SCHEDULE_DELAY" | "REFUND_ISSUED" = "SCHEDULE_DELAY") {
+async function noticeFor(kind: "SCHEDULE_DELAY" | "BOOKING_CANCELLED" = "SCHEDULE_DELAY") {
   const net = await opsNet();
   const user = await apiUser();
   const pnr = await book(user, net, { pay: false });
@@ -68,7 +68,7 @@ describe("delivery while the mail server is down", () => {
   });
 
   it("fails at once on a permanent refusal, keeping the server's reason", async () => {
-    const { user, row } = await noticeFor("REFUND_ISSUED");
+    const { user, row } = await noticeFor("BOOKING_CANCELLED");
     await db().user.update({ where: { id: user.id }, data: { email: `gone-${user.id}@example.test` } });
     await deliverDue({ mailer: smtp.mailer(), ...FAST });
     const failed = await db().notification.findUniqueOrThrow({ where: { id: row.id } });

@@ -41,6 +41,12 @@ describe("preparing the chart", () => {
     expect(await statusOf(paid.pnr)).toEqual({ status: "CANCELLED", entry: "CANCELLED", seats: [] });
     expect(await refundsOf(paid.pnr)).toEqual([{ amountMinor: 7000, currency: WL_CURRENCY, reason: "WAITLIST_NOT_CONFIRMED", createdById: null }]);
     expect(await noticesOf(paid.pnr)).toBe(1);
+    // The refund is told in that notice, with its Refund row; nothing else is sent about it.
+    const refund = await db().refund.findFirstOrThrow({ where: { booking: { pnr: paid.pnr } } });
+    expect(await db().notification.findMany({ where: { booking: { pnr: paid.pnr } }, select: { kind: true, data: true } })).toEqual([
+      { kind: "WAITLIST_NOT_CONFIRMED", data: { pnr: paid.pnr, refundMinor: 7000, currency: WL_CURRENCY, refundId: refund.id } },
+      { kind: "WAITLIST_NOT_CONFIRMED", data: { pnr: paid.pnr, refundMinor: 7000, currency: WL_CURRENCY, refundId: refund.id } },
+    ]);
     expect((await eventsOf(paid.pnr)).map((e) => [e.type, e.actorRole])).toEqual([
       ["WAITLISTED", "PASSENGER"],
       ["WAITLIST_PAID", "PASSENGER"],

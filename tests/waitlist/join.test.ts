@@ -80,6 +80,12 @@ describe("paying for a waiting-list place", () => {
 
     const declined = await payFor(place.user, place.pnr, DECLINED_CARD);
     expect(declined.status).toBe(402);
+    // Told in the app and by email, as a held booking's passenger is, in words that fit a waiting place.
+    const notices = await db().notification.findMany({ where: { booking: { pnr: place.pnr } }, orderBy: { channel: "asc" } });
+    expect(notices.map((n) => [n.kind, n.channel])).toEqual([["PAYMENT_FAILED", "IN_APP"], ["PAYMENT_FAILED", "EMAIL"]]);
+    expect(notices[0]!.data).toMatchObject({ pnr: place.pnr, failureCode: "card_declined", waitlisted: true });
+    expect(notices[0]!.body).toMatch(/nothing was charged.*waiting-list place.*payment deadline.*another card/i);
+    expect(notices[0]!.body).not.toMatch(/seats stay held/);
     const paid = await payFor(place.user, place.pnr);
     expect(paid.status).toBe(200);
     expect(paid.body.payment).toMatchObject({ status: "SUCCEEDED", amount: 3500, currency: WL_CURRENCY });

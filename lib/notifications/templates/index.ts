@@ -11,7 +11,6 @@ import { waitlistNotConfirmedEmail } from "@/lib/notifications/templates/waitlis
 import { scheduleDelayEmail } from "@/lib/notifications/templates/schedule-delay";
 import { serviceCancelledEmail } from "@/lib/notifications/templates/service-cancelled";
 import { platformChangeEmail } from "@/lib/notifications/templates/platform-change";
-import { refundIssuedEmail } from "@/lib/notifications/templates/refund-issued";
 
 export const EMAIL_TEMPLATES: Record<string, EmailTemplate> = {
   BOOKING_CONFIRMED: bookingConfirmedEmail,
@@ -23,7 +22,6 @@ export const EMAIL_TEMPLATES: Record<string, EmailTemplate> = {
   SCHEDULE_DELAY: scheduleDelayEmail,
   SERVICE_CANCELLED: serviceCancelledEmail,
   PLATFORM_CHANGE: platformChangeEmail,
-  REFUND_ISSUED: refundIssuedEmail,
 };
 
 export function templateFor(kind: string): EmailTemplate {

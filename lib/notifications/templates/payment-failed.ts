@@ -1,5 +1,6 @@
-// PAYMENT_FAILED: the card was declined. The seats stay held until the hold runs out, so the
-// email says how to try again rather than that the booking is lost.
+// PAYMENT_FAILED: the card was declined. The seats stay held until the hold runs out (or an unpaid
+// waiting-list place is kept until its payment deadline), so the email says how to try again
+// rather than that the booking is lost. `data.waitlisted` says which, as it was when declined.
 import { bookingUrl, framed, type EmailTemplate } from "@/lib/notifications/templates/layout";
 import { genericEmail } from "@/lib/notifications/templates/generic";
 
@@ -18,7 +19,9 @@ export const paymentFailedEmail: EmailTemplate = (ctx) => {
     paragraphs: [
       ctx.notification.body,
       REASONS[code] ?? "The payment was refused.",
-      "Nothing was charged. Your seats are still held until the hold runs out: you can pay with another card.",
+      ctx.notification.data.waitlisted === true
+        ? "Nothing was charged. Your place on the waiting list is kept, unpaid, until its payment deadline: you can pay with another card."
+        : "Nothing was charged. Your seats are still held until the hold runs out: you can pay with another card.",
     ],
     booking,
     action: { label: "Try another card", url: bookingUrl(ctx, "/pay") },
