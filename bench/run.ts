@@ -20,6 +20,7 @@ import { measureCeiling } from "./ceiling/ceiling";
 import { runProfile, httpProfile } from "./profile/profile";
 import { writeReport, type BenchResults } from "./lib/report";
 import { bigParty } from "./scenarios/big-party";
+import { floor } from "./scenarios/floor";
 import { hotSeat } from "./scenarios/hot-seat";
 import { rush } from "./scenarios/rush";
 import { spread } from "./scenarios/spread";
@@ -84,6 +85,7 @@ async function main(): Promise<number> {
     for (const c of result.checks) if (!c.ok) log(`CHECK FAILED: ${c.name}: ${c.detail}`);
     return result;
   };
+  const floorResult = await runScenario("Floor", () => floor(ctx));
   const party = await runScenario("Big party", () => bigParty(ctx));
   const rushResult = await runScenario("Rush", () => rush(ctx));
   await runScenario("Hot seat", () => hotSeat(ctx));
@@ -102,7 +104,7 @@ async function main(): Promise<number> {
     profile,
     http,
     scenarios,
-    targets: { spread: spreadResult, rush: rushResult, search: searchResult, party },
+    targets: { spread: spreadResult, rush: rushResult, search: searchResult, party, floor: floorResult },
   };
   const failed = scenarios.flatMap((s) => s.checks).filter((c) => !c.ok);
   const reportPath = options.smoke ? path.join(os.tmpdir(), `railbook-bench-smoke-${process.pid}.md`) : path.resolve(process.env.BENCH_REPORT ?? "bench/REPORT.md");

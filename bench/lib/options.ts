@@ -14,6 +14,8 @@ export interface BenchOptions {
   hotSeat: { users: number; seats: number };
   spread: { services: number; seconds: number };
   search: { concurrency: number; seconds: number };
+  /** GET /api/health at the search concurrency (bench/scenarios/floor.ts). */
+  floor: { seconds: number };
   bigParty: { runs: number; passengers: number };
   ceiling: { seconds: number; services: number };
   profile: { bookings: number };
@@ -49,6 +51,7 @@ export function readOptions(argv: string[] = process.argv.slice(2)): BenchOption
     hotSeat: { users: envInt("BENCH_HOT_USERS", smoke ? 40 : 200), seats: envInt("BENCH_HOT_SEATS", 10, 1, 64) },
     spread: { services: envInt("BENCH_SPREAD_SERVICES", smoke ? 10 : 100, 1, 300), seconds: envInt("BENCH_SPREAD_SECONDS", smoke ? 3 : 20, 1, 600) },
     search: { concurrency: envInt("BENCH_SEARCH_CONCURRENCY", smoke ? 8 : 64, 1, 512), seconds: envInt("BENCH_SEARCH_SECONDS", smoke ? 3 : 20, 1, 600) },
+    floor: { seconds: envInt("BENCH_FLOOR_SECONDS", smoke ? 1 : 10, 1, 600) },
     bigParty: { runs: envInt("BENCH_PARTY_RUNS", smoke ? 5 : 50, 1, 300), passengers: 6 },
     ceiling: { seconds: envInt("BENCH_CEILING_SECONDS", smoke ? 2 : 10, 1, 600), services: envInt("BENCH_CEILING_SERVICES", smoke ? 10 : 100, 1, 300) },
     profile: { bookings: envInt("BENCH_PROFILE_BOOKINGS", smoke ? 5 : 40, 1, 300) },

@@ -7,6 +7,7 @@ import type { ScenarioResult } from "./context";
 import type { Summary } from "./stats";
 import { headline, judgeTargets, type BenchResults } from "./targets";
 import { ceilingSection, profileSection, table } from "./report-sections";
+import { boundsSection } from "./bounds";
 
 export type { BenchResults } from "./targets";
 
@@ -29,6 +30,14 @@ function scenarioSection(s: ScenarioResult, load: string | undefined): string {
   if (s.contention) {
     const c = s.contention;
     parts.push("", `App contention counters during the scenario: ${c.lockRetries} lock retries (NOWAIT found seats locked), ${c.serializationRetries} serialization retries, ${c.gaveUp} gave up (SERVICE_BUSY); ${c.errorLines} error lines logged.`);
+    if (c.turns.count > 0) {
+      const t = c.turns;
+      parts.push(
+        "",
+        `Turns at an inventory's in-process queue (lib/booking/inventory-queue.ts): ${t.count} transactions held a turn for ${f1(t.heldP50)} ms at p50 (p95 ${f1(t.heldP95)} ms), ` +
+          `${f1(t.heldTotalMs / 1000)} s in all; queued behind others for ${f1(t.queuedP50)} ms at p50 (p95 ${f1(t.queuedP95)} ms).`,
+      );
+    }
   }
   parts.push("", table(["check", "result", "detail"], s.checks.map((c) => [c.name, c.ok ? "pass" : "**FAIL**", c.detail])));
   if (s.serverErrors?.length) parts.push("", "Server error lines:", "", "```", ...s.serverErrors, "```");
@@ -72,6 +81,8 @@ export function renderReport(r: BenchResults): string {
     "## Targets",
     "",
     table(["target", "measured", "met?"], targets.map((t) => [t.target, t.measured, t.met ? "met" : "**not met**"])),
+    "",
+    boundsSection(r),
     "",
     ceilingSection(r),
     "",

@@ -20,10 +20,12 @@ export interface BenchResults {
   http: HttpProfile;
   scenarios: ScenarioResult[];
   targets: {
-    spread: { holdsPerSecond: number };
+    spread: { holdsPerSecond: number; appCpuMs?: number; dbCpuMs?: number; driverCpuMs?: number };
     rush: ScenarioResult;
-    search: { searchP95: number; seatMapP95: number };
+    search: { searchP95: number; seatMapP95: number; aloneReadsPerSecond?: number; aloneAppCpuMs?: number; aloneDbCpuMs?: number };
     party: { p50: number };
+    /** Absent in results saved before the floor was measured (an older bench/baseline.json). */
+    floor?: { perSecond: number; p95: number; appCpuMs: number; dbCpuMs: number };
   };
 }
 

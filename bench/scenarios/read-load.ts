@@ -15,6 +15,8 @@ export interface ReadSpec {
   route: string[];
   dates: string[];
   serviceIds: string[];
+  /** Only GET /api/health on every connection: the cheapest route, the framework's own floor (floor.ts). */
+  floorOnly?: boolean;
 }
 
 export interface ReadResult {
@@ -58,7 +60,8 @@ async function fire(spec: ReadSpec, connections: number, pathFor: () => string):
   };
 }
 
-export async function runReads(spec: ReadSpec): Promise<{ search: ReadResult; seatMap: ReadResult }> {
+export async function runReads(spec: ReadSpec): Promise<{ search: ReadResult; seatMap: ReadResult } | { health: ReadResult }> {
+  if (spec.floorOnly) return { health: await fire(spec, spec.connections, () => "/api/health") };
   const random = rng(4);
   const half = Math.max(1, Math.floor(spec.connections / 2));
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;

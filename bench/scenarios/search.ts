@@ -8,10 +8,13 @@ import { contentionSince, errorsSince, mark } from "../lib/contention";
 import type { BenchContext, ScenarioResult } from "../lib/context";
 import { Recorder, round, type Summary } from "../lib/stats";
 import { check } from "../lib/checks";
+import { cpuMark, cpuPer } from "../lib/cpu";
 import type { ReadResult, ReadSpec } from "./read-load";
 import { spreadChecks, spreadLoad } from "./spread";
 
-function readsInChild(spec: ReadSpec): Promise<{ search: ReadResult; seatMap: ReadResult }> {
+export function readsInChild(spec: ReadSpec & { floorOnly: true }): Promise<{ health: ReadResult }>;
+export function readsInChild(spec: ReadSpec): Promise<{ search: ReadResult; seatMap: ReadResult }>;
+export function readsInChild(spec: ReadSpec): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.resolve("node_modules/.bin/tsx"), [path.resolve("bench/scenarios/read-load.ts"), JSON.stringify(spec)], {
       stdio: ["ignore", "pipe", "inherit"],
@@ -28,14 +31,23 @@ function readsInChild(spec: ReadSpec): Promise<{ search: ReadResult; seatMap: Re
   });
 }
 
-function asSummary(r: ReadResult): Summary {
+export function asSummary(r: ReadResult): Summary {
   const outcomes: Record<string, number> = { "2xx": r.requests - r.non2xx };
   if (r.non2xx) outcomes["non-2xx"] = r.non2xx;
   if (r.errors) outcomes["errors (incl. timeouts)"] = r.errors;
   return { count: r.requests, perSecond: r.perSecond, p50: r.p50, p95: r.p95, p99: r.p99, max: r.max, mean: NaN, outcomes, serverErrors: r.non2xx, transportErrors: r.errors };
 }
 
-export async function search(ctx: BenchContext, seatsBookedBefore: number): Promise<ScenarioResult & { searchP95: number; seatMapP95: number }> {
+export interface SearchResult extends ScenarioResult {
+  searchP95: number;
+  seatMapP95: number;
+  /** Reads answered per second with no bookings running, and the CPU each cost (app, database). */
+  aloneReadsPerSecond: number;
+  aloneAppCpuMs: number;
+  aloneDbCpuMs: number;
+}
+
+export async function search(ctx: BenchContext, seatsBookedBefore: number): Promise<SearchResult> {
   const { options, fixture } = ctx;
   const spec: ReadSpec = {
     baseUrl: ctx.server.baseUrl,
@@ -46,7 +58,10 @@ export async function search(ctx: BenchContext, seatsBookedBefore: number): Prom
     serviceIds: fixture.spread,
   };
   const since = mark(ctx.server);
+  const cpuBefore = await cpuMark(ctx.server.pgid, ctx.sql);
   const alone = await readsInChild({ ...spec, seconds: Math.max(1, Math.round(spec.seconds / 2)) });
+  const aloneReads = alone.search.requests + alone.seatMap.requests;
+  const aloneCpu = cpuPer(cpuBefore, await cpuMark(ctx.server.pgid, ctx.sql), aloneReads);
 
   const bookings = new Recorder();
   const [loaded, booked] = await Promise.all([readsInChild(spec), spreadLoad(ctx, options.search.seconds, bookings, 5)]);
@@ -62,7 +77,11 @@ export async function search(ctx: BenchContext, seatsBookedBefore: number): Prom
       "GET /services/{id}/seats (during bookings)": asSummary(loaded.seatMap),
       "POST /bookings (Spread, during reads)": bookingSummary,
     },
-    figures: { "bookings (holds) per second during reads": round(bookings.count(201) / options.search.seconds) },
+    figures: {
+      "bookings (holds) per second during reads": round(bookings.count(201) / options.search.seconds),
+      "app server CPU per read, reads alone (ms)": round(aloneCpu.appMs),
+      "PostgreSQL CPU per read, reads alone (ms)": round(aloneCpu.dbMs),
+    },
     contention: contentionSince(ctx.server, since),
     checks: [
       check("Search: every read answered 2xx", reads.every((r) => r.non2xx === 0 && r.errors === 0), reads.map((r) => `${r.non2xx} non-2xx/${r.errors} errors`).join(", ")),
@@ -71,5 +90,8 @@ export async function search(ctx: BenchContext, seatsBookedBefore: number): Prom
     serverErrors: errorsSince(ctx.server, since),
     searchP95: loaded.search.p95,
     seatMapP95: loaded.seatMap.p95,
+    aloneReadsPerSecond: alone.search.perSecond + alone.seatMap.perSecond,
+    aloneAppCpuMs: aloneCpu.appMs,
+    aloneDbCpuMs: aloneCpu.dbMs,
   };
 }

@@ -46,13 +46,25 @@ export async function spreadChecks(ctx: BenchContext, label: string, recorder: R
   ];
 }
 
-export async function spread(ctx: BenchContext): Promise<ScenarioResult & { holdsPerSecond: number; answered: number }> {
+export interface SpreadResult extends ScenarioResult {
+  holdsPerSecond: number;
+  answered: number;
+  /** CPU per booking: app server, PostgreSQL backends, and this load generator's own process. */
+  appCpuMs: number;
+  dbCpuMs: number;
+  driverCpuMs: number;
+}
+
+export async function spread(ctx: BenchContext): Promise<SpreadResult> {
   const { options } = ctx;
   const recorder = new Recorder();
   const since = mark(ctx.server);
   const cpuBefore = await cpuMark(ctx.server.pgid, ctx.sql);
+  const driverBefore = process.cpuUsage();
   const { passengers: booked } = await spreadLoad(ctx, options.spread.seconds, recorder, 3);
+  const driver = process.cpuUsage(driverBefore);
   const cpu = cpuPer(cpuBefore, await cpuMark(ctx.server.pgid, ctx.sql), recorder.count(201));
+  const driverCpuMs = (driver.user + driver.system) / 1000 / Math.max(1, recorder.count(201));
   const summary = recorder.summary();
   const holdsPerSecond = recorder.count(201) / options.spread.seconds;
   return {
@@ -63,6 +75,7 @@ export async function spread(ctx: BenchContext): Promise<ScenarioResult & { hold
       "bookings (holds) per second": round(holdsPerSecond),
       "app server CPU per booking (ms)": round(cpu.appMs),
       "PostgreSQL CPU per booking, bench database backends (ms)": round(cpu.dbMs),
+      "load generator CPU per booking (ms)": round(driverCpuMs),
       "bookings/s two idle cores could give at that CPU cost (app + database only)": round(2000 / (cpu.appMs + cpu.dbMs)),
     },
     contention: contentionSince(ctx.server, since),
@@ -70,5 +83,8 @@ export async function spread(ctx: BenchContext): Promise<ScenarioResult & { hold
     serverErrors: errorsSince(ctx.server, since),
     holdsPerSecond,
     answered: booked,
+    appCpuMs: cpu.appMs,
+    dbCpuMs: cpu.dbMs,
+    driverCpuMs,
   };
 }

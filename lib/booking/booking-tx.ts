@@ -48,6 +48,16 @@ function noteContention(kind: keyof typeof contention): void {
   if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("booking contention", { kind });
 }
 
+/**
+ * One turn at an inventory: how long the request queued behind others in this process and how
+ * long it then held the turn (its transaction, retries included). Logged only with
+ * BOOKING_CONTENTION_LOG=1: bench/ adds the held times up to show how much of a rush's wall time
+ * one inventory was busy, which is what bounds the latency of everyone queued behind it.
+ */
+function noteTurn(queuedMs: number, heldMs: number): void {
+  if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10 });
+}
+
 export type TxRunner = <T>(work: (tx: Tx) => Promise<T>, options?: BookingTxOptions) => Promise<T>;
 
 export const bookingTx: TxRunner = async (work, options = {}) => {
@@ -58,7 +68,15 @@ export const bookingTx: TxRunner = async (work, options = {}) => {
   // most of a rush's answers are such refusals). In turn, it runs again only if someone was ahead,
   // since only then can the answer have changed; an uncontended booking still checks once.
   if (options.beforeAttempt) await earlyCheck(options);
-  return inTurn(options.queueKey, waitMs, (waited) => attempts(work, waitMs, options, !waited));
+  const queued = performance.now();
+  return inTurn(options.queueKey, waitMs, async (waited) => {
+    const turn = performance.now();
+    try {
+      return await attempts(work, waitMs, options, !waited);
+    } finally {
+      noteTurn(turn - queued, performance.now() - turn);
+    }
+  });
 };
 
 /** The early check only reads, so it may always be repeated when it is allowed to wait out a failover. */
