@@ -31,11 +31,28 @@ function spreadBound(r: BenchResults): string | null {
     `In process, one booking's JavaScript CPU goes to ${byOwner.map((o) => `${o.owner} ${f1(o.msPerOp)} ms`).join(", ")} (profile below);`,
     `Prisma and the pg driver alone spend ${f1(clientMs)} ms on its ${r.profile.lib.statements} statements (${f1(clientMs / r.profile.lib.statements)} ms each), while PostgreSQL`,
     `plans and executes the hold transaction's statements in ${f1(explained)} ms.`,
+    ...(r.profile.clientCost ?? []).map(
+      (c) => `Measured apart: "${c.shape}" (${c.rows} rows) costs ${f1(c.prisma.cpuMs)} ms of CPU through Prisma and ${f1(c.pg.cpuMs)} ms through pg alone.`,
+    ),
+    prismaShare(r),
     `What would move it: fewer statements per booking (each saved round trip is CPU on both sides), prepared statements (Prisma's adapter`,
     `sends unnamed ones, so PostgreSQL plans every statement every time), and more cores: app instances are stateless and scale out.`,
   ]
     .filter(Boolean)
     .join("\n");
+}
+
+/** Prisma's own layer in one booking, estimated from the measured per-statement and per-512-rows extra CPU. */
+function prismaShare(r: BenchResults): string {
+  const [one, seats] = r.profile.clientCost ?? [];
+  if (!one || !seats) return "";
+  const perStatement = one.prisma.cpuMs - one.pg.cpuMs;
+  const perSeatRead = seats.prisma.cpuMs - seats.pg.cpuMs - perStatement;
+  const estimate = perStatement * r.profile.route.statements + perSeatRead;
+  return (
+    `So Prisma's layer alone adds about ${f1(perStatement)} ms per statement and ${f1(perSeatRead)} ms more for the class's seats a booking reads: ` +
+    `about ${f1(estimate)} ms of a booking's app CPU, which sending the (already raw) hot-path SQL through pg directly would save.`
+  );
 }
 
 function rushBound(r: BenchResults): string | null {

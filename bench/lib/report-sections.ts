@@ -87,5 +87,21 @@ export function profileSection(r: BenchResults): string {
     "One payment, statement by statement:",
     "",
     table(["#", "ms", "statement"], p.payStatements.map((s, i) => [i + 1, f2(s.ms), s.statement])),
+    ...clientCostLines(r),
   ].join("\n");
+}
+
+/** Prisma against pg alone on the same statements (bench/profile/client-cost.ts); absent in older results. */
+function clientCostLines(r: BenchResults): string[] {
+  const costs = r.profile.clientCost;
+  if (!costs?.length) return [];
+  return [
+    "",
+    "Prisma against the pg driver alone, the same statement on the same pool, one call at a time (CPU of this process per call):",
+    "",
+    table(
+      ["statement", "rows", "Prisma $queryRaw: wall / CPU ms", "pg pool.query: wall / CPU ms", "Prisma's extra CPU ms"],
+      costs.map((c) => [c.shape, c.rows, `${f2(c.prisma.wallMs)} / ${f2(c.prisma.cpuMs)}`, `${f2(c.pg.wallMs)} / ${f2(c.pg.cpuMs)}`, f2(c.prisma.cpuMs - c.pg.cpuMs)]),
+    ),
+  ];
 }

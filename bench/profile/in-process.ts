@@ -12,6 +12,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CountingPool, label, type Statement } from "./counting-pool";
 import { explainStatements, type ExplainedStatement, type PredicateLocks } from "./explain";
 import { profileCpu, type CpuBreakdown } from "./cpu-profile";
+import { clientCost, type ClientCost } from "./client-cost";
 
 export interface ProfileSpec {
   url: string;
@@ -43,6 +44,8 @@ export interface ProfileResult {
   predicateLocks: PredicateLocks[];
   /** CPU of lib createBooking() calls, one at a time, by owner (V8 profiler). */
   cpu: CpuBreakdown;
+  /** The same statements through Prisma and through pg alone (client-cost.ts). */
+  clientCost: ClientCost[];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
@@ -132,6 +135,7 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
     });
   const { explained, predicateLocks } = await explainStatements(spec.url, pool.take());
   await db().$disconnect();
+  const costs = await clientCost(spec.url, spec.serviceIds[0]!, Math.max(50, spec.bookings * 5));
 
   const steps = (s: Statement[]) => s.map((x) => ({ statement: label(x.sql), ms: Math.round(x.ms * 100) / 100 }));
   return {
@@ -143,6 +147,7 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
     explained,
     predicateLocks,
     cpu,
+    clientCost: costs,
   };
 }
 
