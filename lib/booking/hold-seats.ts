@@ -21,6 +21,7 @@ import type { BerthKind } from "@/lib/generated/prisma/enums";
 import { promoteWaitlist, type Promotion } from "@/lib/waitlist/promote";
 import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
 import { waitlistOpenFor } from "@/lib/waitlist/queue";
+import { assertQuotaAdmits } from "@/lib/booking/quota-rules";
 
 export interface HoldResult {
   bookingId: string;
@@ -77,8 +78,13 @@ function afterPromotions<S extends { id: string; taken: boolean }>(seats: S[], p
  */
 export function precheckHold(input: CreateBookingInput): () => Promise<void> {
   let journey: Journey | undefined;
+  let admitted = false;
   return async () => {
     journey ??= await resolveJourney(db(), input.serviceId, input.from, input.to);
+    // Who the quota admits is the operator's rule about the request, not about the seats: checked
+    // once, before any transaction, like the request's own validation (lib/booking/quota-rules.ts).
+    if (!admitted) await assertQuotaAdmits(db(), quotaOf(input), input.passengers);
+    admitted = true;
     assertBookable(journey, new Date());
     const segment = { fromSeq: journey.from.seq, toSeq: journey.to.seq };
     const chosen = chosenSeatIds(input);

@@ -10,11 +10,15 @@ export const TRAVEL_CLASSES = [
   { code: "SLEEPER", name: "Sleeper", sortOrder: 3 },
 ] as const;
 
-/** GENERAL is the default pool every unreserved seat belongs to. */
+/**
+ * GENERAL is the default pool every unreserved seat belongs to. `minAge`: every passenger of a
+ * booking in the quota must be at least that old (lib/booking/quota-rules.ts). The ladies quota has
+ * no rule the app can check, since bookings record no sex; staff check it on board.
+ */
 export const QUOTAS = [
-  { code: "GENERAL", name: "General" },
-  { code: "SENIOR", name: "Senior (60+)" },
-  { code: "LADIES", name: "Ladies" },
+  { code: "GENERAL", name: "General", minAge: null },
+  { code: "SENIOR", name: "Senior (60+)", minAge: 60 },
+  { code: "LADIES", name: "Ladies", minAge: null },
 ] as const;
 
 export interface SeedCoachType {

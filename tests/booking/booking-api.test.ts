@@ -116,6 +116,28 @@ describe("POST /api/v1/bookings", () => {
     expect(await db().booking.count({ where: { userId: user.id } })).toBe(1);
   });
 
+  it("books a quota with an age rule only when every passenger qualifies, with the error next to each age", async () => {
+    const code = `SNR${Date.now().toString(36).toUpperCase()}`;
+    await db().quota.create({ data: { code, name: "Senior (60+)", minAge: 60 } });
+    const net = await createNet({ coaches: [{ label: "7", kind: "SEATED", classCode: "SECOND", size: 8, quota: { code, count: 4 } }] });
+    const user = await apiUser();
+    const key = newKey();
+
+    const mixed = await book(user, { ...trip(net), quota: code, passengers: [{ name: "Babcia", age: 71 }, { name: "Wnuczka", age: 19 }, { name: "Ciocia", age: 59 }] }, key);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.code).toBe("VALIDATION_FAILED");
+    expect(mixed.body.error.details.fieldErrors).toEqual({
+      "passengers.1.age": ["The Senior (60+) quota is for travellers aged 60 or over."],
+      "passengers.2.age": ["The Senior (60+) quota is for travellers aged 60 or over."],
+    });
+    expect(await db().booking.count({ where: { userId: user.id } })).toBe(0);
+
+    // The refusal left the key unused, and the same seats in the General quota admit anyone.
+    expect((await book(user, { ...trip(net), quota: code, passengers: [{ name: "Babcia", age: 71 }, { name: "Dziadek", age: 60 }] }, key)).status).toBe(201);
+    expect((await book(user, { ...trip(net), passengers: [{ name: "Wnuczka", age: 19 }] })).status).toBe(201);
+    expect(await db().booking.count({ where: { userId: user.id, status: "HELD" } })).toBe(2);
+  });
+
   it("answers SOLD_OUT when the party is bigger than the seats left, and writes nothing", async () => {
     const net = await createNet(seated(4));
     const user = await apiUser();
