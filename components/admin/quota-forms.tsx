@@ -1,8 +1,8 @@
 "use client";
-// Quota pool forms: a train's standing pools (for services generated from now on) and moving free
-// seats between General and a pool on one existing service.
+// Quota forms: who a quota admits (a minimum age), a train's standing pools (for services generated
+// from now on) and moving free seats between General and a pool on one existing service.
 import { QUOTA_MOVE_DIRECTIONS } from "@/lib/schemas/admin-pricing";
-import { moveSeatsAction, trainQuotaAction } from "@/app/admin/pricing/actions";
+import { moveSeatsAction, quotaRuleAction, trainQuotaAction } from "@/app/admin/pricing/actions";
 import { FormAlert, SubmitButton, TextField } from "@/components/auth/form-controls";
 import { useAdminForm } from "./use-admin-form";
 import { SelectField } from "./fields";
@@ -43,6 +43,30 @@ export function MoveSeatsForm({ serviceId, classes, quotas }: { serviceId: strin
       </div>
       <SubmitButton pending={pending} pendingText="Moving…">
         Move seats
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function QuotaRuleForm({ quotas }: { quotas: Option[] }) {
+  const { state, pending, formRef, onSubmit, errors } = useAdminForm(quotaRuleAction);
+  const v = state.values;
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3">
+      <FormAlert state={state} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField name="quotaCode" label="Quota" defaultValue={v?.quotaCode ?? quotas[0]?.value} options={quotas} errors={errors.quotaCode} />
+        <TextField
+          name="minAge"
+          label="Minimum age of every traveller"
+          inputMode="numeric"
+          defaultValue={v?.minAge ?? ""}
+          hint="Leave empty to admit anyone."
+          errors={errors.minAge}
+        />
+      </div>
+      <SubmitButton pending={pending} pendingText="Saving…">
+        Save rule
       </SubmitButton>
     </form>
   );

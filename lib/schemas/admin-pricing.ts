@@ -106,6 +106,16 @@ export const trainQuotaFormSchema = z.object({
 });
 export type TrainQuotaFormInput = z.infer<typeof trainQuotaFormSchema>;
 
+/** Who a quota admits (decision 017): a minimum age for every passenger, or empty for anyone. */
+export const quotaRuleFormSchema = z.object({
+  quotaCode: code("quota").refine((q) => q !== "GENERAL", "General admits anyone; choose another quota."),
+  minAge: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.union([z.null(), formInt({ required: "Enter an age or leave it empty.", invalid: "Enter a whole number of years." }).pipe(z.number().min(1, "At least 1 year.").max(120, "At most 120 years."))]),
+  ),
+});
+export type QuotaRuleFormInput = z.infer<typeof quotaRuleFormSchema>;
+
 export const QUOTA_MOVE_DIRECTIONS = [
   { value: "INTO_POOL", label: "From General into the pool" },
   { value: "TO_GENERAL", label: "From the pool back to General" },

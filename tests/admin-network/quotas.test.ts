@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { moveServiceSeats, servicePools, setTrainQuota } from "@/lib/admin/network/quotas";
+import { moveServiceSeats, servicePools, setQuotaMinAge, setTrainQuota } from "@/lib/admin/network/quotas";
+import { quotaRuleFormSchema } from "@/lib/schemas/admin-pricing";
 import { createNet } from "../booking/network";
 import { bookSeat, ensureReferenceRows, testUser } from "./fixtures";
 
@@ -59,5 +60,24 @@ describe("train quota pools", () => {
 
     const wrongClass = await setTrainQuota({ trainId: net.trainId, classCode: "FIRST", quotaCode: "SENIOR", seatCount: 1 }).catch((e: unknown) => e);
     expect(isAppError(wrongClass) && wrongClass.details).toEqual({ fieldErrors: { classCode: ["This train has no coaches of that class."] } });
+  });
+});
+
+describe("who a quota admits", () => {
+  it("reads the operator's form: an age from 1 to 120, or empty for anyone; never General", () => {
+    expect(quotaRuleFormSchema.parse({ quotaCode: "SENIOR", minAge: " 65 " })).toEqual({ quotaCode: "SENIOR", minAge: 65 });
+    expect(quotaRuleFormSchema.parse({ quotaCode: "SENIOR", minAge: "" })).toEqual({ quotaCode: "SENIOR", minAge: null });
+    for (const minAge of ["0", "121", "6.5", "sixty"]) expect(quotaRuleFormSchema.safeParse({ quotaCode: "SENIOR", minAge }).success).toBe(false);
+    expect(quotaRuleFormSchema.safeParse({ quotaCode: "GENERAL", minAge: "60" }).success).toBe(false);
+  });
+
+  it("sets and clears a quota's minimum age, and refuses an unknown quota", async () => {
+    const code = `Q${Date.now().toString(36).toUpperCase()}`;
+    await db().quota.create({ data: { code, name: "Test quota" } });
+    expect(await setQuotaMinAge({ quotaCode: code, minAge: 65 })).toEqual({ name: "Test quota", minAge: 65 });
+    expect((await db().quota.findUniqueOrThrow({ where: { code } })).minAge).toBe(65);
+    expect(await setQuotaMinAge({ quotaCode: code, minAge: null })).toEqual({ name: "Test quota", minAge: null });
+    const refused = await setQuotaMinAge({ quotaCode: "NOSUCHQUOTA", minAge: 60 }).catch((e: unknown) => e);
+    expect(isAppError(refused) && refused.code).toBe("VALIDATION_FAILED");
   });
 });

@@ -4,10 +4,10 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/action";
 import { formatMoney } from "@/lib/money";
-import { fareRateFormSchema, refundRulesFormSchema, serviceQuotaMoveSchema, trainQuotaFormSchema } from "@/lib/schemas/admin-pricing";
+import { fareRateFormSchema, quotaRuleFormSchema, refundRulesFormSchema, serviceQuotaMoveSchema, trainQuotaFormSchema } from "@/lib/schemas/admin-pricing";
 import { changeFareRate } from "@/lib/admin/network/fares";
 import { replaceRefundRules } from "@/lib/admin/network/refund-rules";
-import { moveServiceSeats, setTrainQuota } from "@/lib/admin/network/quotas";
+import { moveServiceSeats, setQuotaMinAge, setTrainQuota } from "@/lib/admin/network/quotas";
 
 export const changeFareAction = formAction({ access: "admin", schema: fareRateFormSchema }, async (input) => {
   const { changed, rate } = await changeFareRate(input);
@@ -42,4 +42,16 @@ export const moveSeatsAction = formAction({ access: "admin", schema: serviceQuot
   revalidatePath("/admin/pricing/quotas");
   const into = input.direction === "INTO_POOL" ? `from General into ${input.quotaCode}` : `from ${input.quotaCode} back to General`;
   return { status: "success", message: `Moved ${moved} ${input.classCode} ${moved === 1 ? "seat" : "seats"} ${into} on this service.` };
+});
+
+export const quotaRuleAction = formAction({ access: "admin", schema: quotaRuleFormSchema }, async (input) => {
+  const quota = await setQuotaMinAge(input);
+  revalidatePath("/admin/pricing/quotas");
+  return {
+    status: "success",
+    message:
+      quota.minAge === null
+        ? `${quota.name} now admits travellers of any age. Bookings from now on are checked against it.`
+        : `${quota.name} now admits only bookings where every traveller is aged ${quota.minAge} or over. Bookings already made keep their seats.`,
+  };
 });

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { serializable } from "@/lib/db/serializable";
 import { AppError, validationError } from "@/lib/errors";
-import type { ServiceQuotaMoveInput, TrainQuotaFormInput } from "@/lib/schemas/admin-pricing";
+import type { QuotaRuleFormInput, ServiceQuotaMoveInput, TrainQuotaFormInput } from "@/lib/schemas/admin-pricing";
 import { bookingTx } from "@/lib/booking/booking-tx";
 import { promoteWaitlist } from "@/lib/waitlist/promote";
 
@@ -36,6 +36,17 @@ export async function trainQuotas(trainId: string) {
 
 export async function poolQuotas() {
   return db().quota.findMany({ where: { code: { not: "GENERAL" } }, orderBy: { code: "asc" } });
+}
+
+/**
+ * Who a quota admits from now on (decision 017): bookings already made keep their seats; new ones
+ * are checked against the new minimum age (lib/booking/quota-rules.ts).
+ */
+export async function setQuotaMinAge(input: QuotaRuleFormInput): Promise<{ name: string; minAge: number | null }> {
+  const { count } = await db().quota.updateMany({ where: { code: input.quotaCode, NOT: { code: "GENERAL" } }, data: { minAge: input.minAge } });
+  if (count === 0) throw validationError({ quotaCode: ["There is no such quota."] }, "There is no such quota.");
+  const quota = await db().quota.findUniqueOrThrow({ where: { code: input.quotaCode }, select: { name: true, minAge: true } });
+  return quota;
 }
 
 /** Sets a train's pool for a class and quota; 0 seats removes it. Pools of a class never exceed its seats. */

@@ -6,7 +6,7 @@ import { trainChoices } from "@/lib/admin/network/services";
 import { classAndQuotaNames } from "@/lib/admin/network/service-detail";
 import { comingServices, poolQuotas, servicePools, trainClassSeats, trainQuotas } from "@/lib/admin/network/quotas";
 import { EmptyState, PageHeader, TableScroll, card, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
-import { MoveSeatsForm, TrainQuotaForm } from "@/components/admin/quota-forms";
+import { MoveSeatsForm, QuotaRuleForm, TrainQuotaForm } from "@/components/admin/quota-forms";
 
 export const metadata: Metadata = { title: "Quota pools" };
 
@@ -31,6 +31,21 @@ export default async function QuotasPage({ searchParams }: { searchParams: Searc
         <Link href="/admin/pricing" className="text-sm text-brand-700 underline">← Fares & rules</Link>
       </p>
       <PageHeader title="Quota pools" description="Seats kept for a quota (seniors, ladies, ...) so General passengers cannot buy them." />
+      <section aria-labelledby="quota-rules-heading" className={`${card} space-y-4`}>
+        <h2 id="quota-rules-heading" className="text-lg font-semibold">Who each quota admits</h2>
+        {quotas.length === 0 ? (
+          <p className="text-slate-700">There are no quotas besides General.</p>
+        ) : (
+          <>
+            <ul className="list-inside list-disc text-slate-800">
+              {quotas.map((q) => (
+                <li key={q.code}>{`${q.name}: ${q.minAge === null ? "anyone" : `every traveller aged ${q.minAge} or over`}`}</li>
+              ))}
+            </ul>
+            <QuotaRuleForm quotas={quotaOptions} />
+          </>
+        )}
+      </section>
       <form action="/admin/pricing/quotas" className="flex flex-wrap items-end gap-3">
         <div className="text-sm font-medium text-slate-800">
           <label htmlFor="pick-train">Train</label>
