@@ -94,8 +94,12 @@ export function assertBookable(journey: Journey, now: Date): void {
   if (journey.status === "CANCELLED") {
     throw new AppError("SERVICE_NOT_BOOKABLE", "This train service has been cancelled and cannot be booked.", { reason: "CANCELLED" });
   }
-  const leavesAt = journey.departureAt.getTime() + journey.delayMinutes * 60_000;
-  if (leavesAt <= now.getTime()) {
+  if (hasLeft(journey, now)) {
     throw new AppError("SERVICE_NOT_BOOKABLE", `This train has already left ${journey.from.name}.`, { reason: "DEPARTED" });
   }
+}
+
+/** Whether the train has left the boarding station: the timetable departure plus the delay has passed. */
+export function hasLeft(journey: Pick<Journey, "departureAt" | "delayMinutes">, now: Date): boolean {
+  return journey.departureAt.getTime() + journey.delayMinutes * 60_000 <= now.getTime();
 }

@@ -1,5 +1,6 @@
-// Services that call at `from` and later at `to`, departing `from` on a local date, with seats
-// free for the whole segment per class and the fare. Two set-based queries, no N+1.
+// Services that call at `from` and later at `to`, departing `from` on a local date and not yet
+// gone from it, with seats free for the whole segment per class and the fare. Two set-based
+// queries, no N+1.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
@@ -106,6 +107,9 @@ export async function searchServices(query: SearchQuery): Promise<SearchResult> 
       AND s."serviceDate" BETWEEN (${query.date}::date - 2) AND ${query.date}::date
       AND s."departsAt" + fs."departureOffsetMinutes" * INTERVAL '1 minute' >= ${start}
       AND s."departsAt" + fs."departureOffsetMinutes" * INTERVAL '1 minute' < ${end}
+      -- A train that has left the boarding station cannot be booked (assertBookable), so it is not
+      -- offered; a delayed one stays on sale until it actually leaves.
+      AND s."departsAt" + (fs."departureOffsetMinutes" + s."delayMinutes") * INTERVAL '1 minute' > now()
     ORDER BY "departureAt", t.number`;
 
   // Independent reads, so side by side on the pool: the answer waits for the slowest, not the sum.

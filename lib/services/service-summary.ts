@@ -4,7 +4,7 @@
 // the fare and the stops the booking engine will use.
 import "server-only";
 import { db } from "@/lib/db";
-import { resolveJourney } from "@/lib/booking/journey";
+import { hasLeft, resolveJourney } from "@/lib/booking/journey";
 import { currentFareRates, fareFor } from "@/lib/fares/fare";
 import { countFreeSeats } from "@/lib/search/free-seats";
 import type { ClassOffer, StationRef } from "@/lib/search/search-services";
@@ -15,6 +15,8 @@ export interface ServiceSummary {
   train: { number: string; name: string; type: string };
   status: "SCHEDULED" | "DELAYED" | "CANCELLED";
   delayMinutes: number;
+  /** The train has left the boarding station (timetable plus delay), so it can no longer be booked. */
+  departed: boolean;
   from: StationRef;
   to: StationRef;
   /** ISO 8601 with the departure station's offset (its local clock). */
@@ -60,6 +62,7 @@ export async function serviceSummary(serviceId: string, fromCode: string, toCode
     train: { ...journey.train, type: service.train.type },
     status: journey.status,
     delayMinutes: journey.delayMinutes,
+    departed: hasLeft(journey, new Date()),
     from: station(journey.from),
     to: station(journey.to),
     departure: isoInZone(journey.departureAt, journey.from.timeZone),

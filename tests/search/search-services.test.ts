@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { searchServices } from "@/lib/search/search-services";
 import { countFreeSeats } from "@/lib/search/free-seats";
 import { nearestServiceDates } from "@/lib/search/nearest-dates";
+import { serviceSummary } from "@/lib/services/service-summary";
+import { dateInZone } from "@/lib/time/zoned";
 import { createUser } from "../helpers/factories";
 import { createMiniNetwork, occupySeat } from "../helpers/network-fixture";
 
@@ -93,6 +95,22 @@ describe("searchServices", () => {
     expect((await searchServices({ from: a!.code, to: c!.code, date: dayBefore, passengers: 1 })).services).toHaveLength(0);
     const nearest = await nearestServiceDates({ fromId: a!.id, toId: c!.id, fromTimeZone: a!.timeZone }, dayBefore);
     expect(nearest).toEqual([date]);
+  });
+
+  it("leaves out a train that has left the boarding station, and keeps a late one on sale until it leaves", async () => {
+    const departsAt = new Date(Date.now() - 2 * 3_600_000); // left A two hours ago, on time
+    const date = dateInZone(departsAt, "Europe/Warsaw");
+    const net = await createMiniNetwork({ departsAt, serviceDate: date });
+    const [a, , c] = net.stations;
+    const search = () => searchServices({ from: a!.code, to: c!.code, date, passengers: 1 });
+    const departed = async () => (await serviceSummary(net.serviceId, a!.code, c!.code)).departed;
+    expect((await search()).services).toHaveLength(0);
+    expect(await departed()).toBe(true); // the seat-map page says so instead of offering seats
+
+    // Three hours late: it has not left A yet, and booking it would be accepted (assertBookable).
+    await db().service.update({ where: { id: net.serviceId }, data: { status: "DELAYED", delayMinutes: 180 } });
+    expect((await search()).services.map((s) => s.serviceId)).toEqual([net.serviceId]);
+    expect(await departed()).toBe(false);
   });
 
   it("rejects unknown stations with field errors", async () => {

@@ -74,9 +74,16 @@ export default async function ServicePage({ params, searchParams }: { params: Pa
           </p>
         )}
       </JourneyHeader>
-      {summary.status === "CANCELLED" || !initialClass ? (
+      {/* The booking engine refuses a train that has left (assertBookable): say so instead of offering seats. */}
+      {summary.status === "CANCELLED" || summary.departed || !initialClass ? (
         <Problem>
-          <p>{summary.status === "CANCELLED" ? "Choose another train for your journey." : "No class of this train is on sale for this journey."}</p>
+          <p>
+            {summary.status === "CANCELLED"
+              ? "Choose another train for your journey."
+              : summary.departed
+                ? `This train has already left ${summary.from.name}. Choose a later train for your journey.`
+                : "No class of this train is on sale for this journey."}
+          </p>
         </Problem>
       ) : (
         <BookingPlanner
