@@ -9,10 +9,11 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, validationError } from "@/lib/errors";
 import { generateServices, type GenerateServicesResult } from "@/lib/services/generate-services";
 import type { GenerateServicesFormInput } from "@/lib/schemas/admin-network";
 import { addDaysIso } from "@/lib/services/service-calendar";
+import { todayInZone } from "@/lib/time/zoned";
 
 export const SERVICES_PAGE_SIZE = 25;
 
@@ -111,6 +112,7 @@ export async function trainChoices() {
  * strings; they are turned into the lists forms show, so nothing it says is lost.
  */
 export async function generateForTrain(input: GenerateServicesFormInput): Promise<GenerateServicesResult> {
+  await refusePastDates(input);
   try {
     return await generateServices(db(), input);
   } catch (error) {
@@ -120,5 +122,23 @@ export async function generateForTrain(input: GenerateServicesFormInput): Promis
       throw new AppError("VALIDATION_FAILED", error.message, { fieldErrors });
     }
     throw error;
+  }
+}
+
+/**
+ * A service on a date that has passed would be a train that already left, with seats nobody can
+ * buy, counted as unsold in analytics. The operator's form may start at today (in the train's
+ * origin zone) at the earliest; the seed and tests call generateServices directly.
+ */
+async function refusePastDates(input: GenerateServicesFormInput): Promise<void> {
+  const origin = await db().trainStop.findFirst({
+    where: { trainId: input.trainId },
+    orderBy: { sequence: "asc" },
+    select: { station: { select: { timeZone: true } } },
+  });
+  if (!origin) return; // no train or no route yet: generateServices says which
+  const today = todayInZone(origin.station.timeZone);
+  if (input.from < today) {
+    throw validationError({ from: [`Services can only be added from today (${today}) on.`] });
   }
 }
