@@ -73,7 +73,12 @@ export function StationCombobox({ label, name, stations, value, onChange, error 
           setText(e.target.value);
           setOpen(true);
           setActive(0);
-          if (value && e.target.value !== value.name) onChange(null);
+          if (value && e.target.value !== value.name) {
+            // Typing over a chosen station un-chooses it; remember that here so the parent's
+            // null is not taken for an outside change that would wipe what was just typed.
+            setLastValue(null);
+            onChange(null);
+          }
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
