@@ -69,6 +69,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
         />
         <ChartFigure<OccupancyRow>
           id="occupancy"
+          ranking
           title="Occupancy per train and class"
           description="Seat-kilometres sold as a share of seat-kilometres offered, for trains running on these dates (cancelled ones left out)."
           chart={<OccupancyChart rows={view.occupancy} />}
@@ -84,6 +85,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Se
         />
         <ChartFigure<SegmentRow>
           id="segments"
+          ranking
           title="Busiest journeys"
           description="Station pairs with the most confirmed passengers, on trains running on these dates."
           chart={<SegmentsChart rows={view.segments} />}

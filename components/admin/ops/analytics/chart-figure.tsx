@@ -9,7 +9,11 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-export function ChartFigure<Row>({ id, title, description, chart, rows, columns, empty }: {
+/** Room per bar in a ranking chart, so each category label fits on its own line. */
+const RANKING_BAR_PX = 32;
+const CHART_MIN_PX = 256;
+
+export function ChartFigure<Row>({ id, title, description, chart, rows, columns, empty, ranking = false }: {
   id: string;
   title: string;
   description: string;
@@ -17,7 +21,10 @@ export function ChartFigure<Row>({ id, title, description, chart, rows, columns,
   rows: Row[];
   columns: Column<Row>[];
   empty?: string;
+  /** One horizontal bar per row: the chart grows with the rows instead of squeezing their labels together. */
+  ranking?: boolean;
 }) {
+  const height = ranking ? Math.max(CHART_MIN_PX, rows.length * RANKING_BAR_PX + 40) : CHART_MIN_PX;
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div>
@@ -28,7 +35,7 @@ export function ChartFigure<Row>({ id, title, description, chart, rows, columns,
         <p className="rounded-md bg-slate-50 p-4 text-center text-sm text-slate-600">{empty ?? "Nothing to show for these dates."}</p>
       ) : (
         <>
-          <div aria-hidden="true" className="h-64 w-full">
+          <div aria-hidden="true" className="w-full" style={{ height }}>
             {chart}
           </div>
           <details className="text-sm">
