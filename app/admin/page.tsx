@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { operationsOverview } from "@/lib/admin/overview";
+import { operatorTime } from "@/components/admin/ops/operator-time";
 
 export const metadata: Metadata = { title: "Operations" };
 
@@ -34,7 +35,7 @@ export default async function AdminHomePage() {
         ))}
       </dl>
       <p className="text-sm text-slate-500">
-        As of <time dateTime={o.generatedAt}>{new Date(o.generatedAt).toUTCString()}</time>
+        As of <time dateTime={o.generatedAt}>{operatorTime(o.generatedAt)}</time> (Warsaw time)
       </p>
     </>
   );
