@@ -5,7 +5,7 @@ import { localClock, localDate } from "@/components/booking/journey-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatMoney } from "@/lib/money";
 import type { BookingView } from "@/lib/schemas/booking";
-import { longDateLabel } from "@/lib/time/zoned";
+import { daysBetween, longDateLabel } from "@/lib/time/zoned";
 import { myBookings } from "@/lib/tickets/my-bookings";
 
 export const dynamic = "force-dynamic";
@@ -13,19 +13,28 @@ export const metadata: Metadata = { title: "My bookings" };
 
 function BookingRow({ booking }: { booking: BookingView }) {
   const href = booking.status === "HELD" ? `/bookings/${booking.pnr}/pay` : `/bookings/${booking.pnr}`;
+  // An overnight journey arrives on a later local date: say so, as search results do.
+  const nextDay = daysBetween(localDate(booking.departure), localDate(booking.arrival));
+  const arrives = `arriving ${localClock(booking.arrival)}${nextDay > 0 ? ` on ${longDateLabel(localDate(booking.arrival))}` : ""}`;
   return (
     <li>
       <Link
         href={href}
         className="flex flex-wrap items-center justify-between gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600"
-        aria-label={`${booking.fromName} to ${booking.toName}, ${longDateLabel(localDate(booking.departure))} at ${localClock(booking.departure)}, booking ${booking.pnr}`}
+        aria-label={`${booking.fromName} to ${booking.toName}, ${longDateLabel(localDate(booking.departure))} at ${localClock(booking.departure)}, ${arrives}, booking ${booking.pnr}`}
       >
         <div>
           <p className="font-semibold text-brand-900">
             {booking.fromName} → {booking.toName}
           </p>
           <p className="text-sm text-slate-600">
-            {longDateLabel(localDate(booking.departure))} · {localClock(booking.departure)}–{localClock(booking.arrival)} · {booking.train.number} {booking.train.name}
+            {longDateLabel(localDate(booking.departure))} · {localClock(booking.departure)}–{localClock(booking.arrival)}
+            {nextDay > 0 && (
+              <sup className="ml-0.5 text-xs font-medium text-amber-700" title={`Arrives ${localDate(booking.arrival)}`}>
+                +{nextDay}
+              </sup>
+            )}{" "}
+            · {booking.train.number} {booking.train.name}
           </p>
           <p className="text-sm text-slate-600">
             <span className="font-mono">{booking.pnr}</span> · {booking.passengers.length} passenger{booking.passengers.length > 1 ? "s" : ""} ·{" "}
