@@ -16,7 +16,6 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { appendEvent, type UserActor } from "@/lib/booking/events";
-import { currentTime } from "@/lib/booking/clock";
 import { notifyInApp } from "@/lib/booking/notifications";
 import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
 import { chargeBooking, type PayResult } from "@/lib/booking/charge";
@@ -55,21 +54,43 @@ async function seatsStillOurs(tx: Tx, booking: LockedBooking): Promise<boolean> 
   return rows.length > 0 && rows.every((r) => !r.takenByOther);
 }
 
-/** A train cancelled or gone since the hold was made is not sold, held or not. */
-async function assertStillBookable(tx: Tx, bookingId: string, now: Date): Promise<void> {
-  const [service] = await tx.$queryRaw<{ status: string; leavesAt: Date }[]>`
-    SELECT s.status::text AS status,
+/**
+ * The wall clock, read after the seat locks (a hold that ran out while this transaction waited for
+ * them is over), and the service's state, in one statement: every round trip here is time the
+ * other bookings of this class wait for their turn.
+ */
+async function clockAndService(tx: Tx, bookingId: string): Promise<{ now: Date; status: string | null; leavesAt: Date | null }> {
+  const [row] = await tx.$queryRaw<{ now: Date; status: string | null; leavesAt: Date | null }[]>`
+    SELECT clock_timestamp() AS now, s.status::text AS status,
            s."departsAt" + (COALESCE(fs."departureOffsetMinutes", 0) + s."delayMinutes") * INTERVAL '1 minute' AS "leavesAt"
-    FROM "Booking" b
-    JOIN "Service" s ON s.id = b."serviceId"
-    LEFT JOIN "TrainStop" fs ON fs."trainId" = s."trainId" AND fs.sequence = b."fromSeq"
-    WHERE b.id = ${bookingId}`;
-  if (service?.status === "CANCELLED") {
+    FROM (SELECT 1) one
+    LEFT JOIN "Booking" b ON b.id = ${bookingId}
+    LEFT JOIN "Service" s ON s.id = b."serviceId"
+    LEFT JOIN "TrainStop" fs ON fs."trainId" = s."trainId" AND fs.sequence = b."fromSeq"`;
+  return row!;
+}
+
+/** A train cancelled or gone since the hold was made is not sold, held or not. */
+function assertStillBookable(service: { status: string | null; leavesAt: Date | null }, now: Date): void {
+  if (service.status === "CANCELLED") {
     throw new AppError("SERVICE_NOT_BOOKABLE", "This train service has been cancelled, so the booking cannot be paid.", { reason: "CANCELLED" });
   }
-  if (service && service.leavesAt <= now) {
+  if (service.leavesAt && service.leavesAt <= now) {
     throw new AppError("SERVICE_NOT_BOOKABLE", "This train has already left, so the booking cannot be paid.", { reason: "DEPARTED" });
   }
+}
+
+/** Paid: the booking is confirmed and its seats stop expiring, in one statement. */
+async function confirm(tx: Tx, bookingId: string, now: Date): Promise<void> {
+  await tx.$executeRaw`
+    WITH confirmed AS (
+      UPDATE "Booking" SET status = 'CONFIRMED', "confirmedAt" = ${now}, "holdExpiresAt" = NULL, "updatedAt" = ${now}
+      WHERE id = ${bookingId}
+      RETURNING id
+    )
+    UPDATE "SeatAllocation" a SET "expiresAt" = NULL
+    FROM "BookingPassenger" p, confirmed
+    WHERE p.id = a."bookingPassengerId" AND p."bookingId" = confirmed.id AND a."releasedAt" IS NULL`;
 }
 
 export async function payBooking(
@@ -82,10 +103,9 @@ export async function payBooking(
   if (booking.status === "WAITLISTED") return payWaitlisted(tx, actor, booking, input, provider);
   refuseUnlessHeld(booking);
   const stillOurs = await seatsStillOurs(tx, booking);
-  // Read after the locks: a hold that ran out while this transaction waited for them is over.
-  const now = await currentTime(tx);
+  const { now, ...service } = await clockAndService(tx, booking.id);
   if (!stillOurs || !booking.holdExpiresAt || booking.holdExpiresAt <= now) throw new AppError("HOLD_EXPIRED");
-  await assertStillBookable(tx, booking.id, now);
+  assertStillBookable(service, now);
 
   const payment = await chargeBooking(tx, booking, input, provider, now);
   if (payment.status === "DECLINED") {
@@ -93,8 +113,7 @@ export async function payBooking(
     return { bookingId: booking.id, payment };
   }
 
-  await tx.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", confirmedAt: now, holdExpiresAt: null } });
-  await tx.seatAllocation.updateMany({ where: { passenger: { bookingId: booking.id }, releasedAt: null }, data: { expiresAt: null } });
+  await confirm(tx, booking.id, now);
   await appendEvent(tx, booking.id, "CONFIRMED", actor, { paymentId: payment.id, amountMinor: payment.amountMinor });
   await notifyInApp(
     tx,
