@@ -3,6 +3,7 @@
 // event history). Reads only; cancelling on a passenger's behalf is lib/admin/cancel-on-behalf.ts.
 import "server-only";
 import { db } from "@/lib/db";
+import { escapeLike } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { bookingViewById } from "@/lib/booking/booking-view";
 import { isPnr } from "@/lib/booking/pnr";
@@ -19,9 +20,10 @@ function whereFor(search: BookingSearch): Prisma.BookingWhereInput {
   const where: Prisma.BookingWhereInput[] = [];
   const q = search.q?.trim();
   if (q) {
-    if (q.includes("@")) where.push({ user: { email: { contains: q.toLowerCase() } } });
+    const literal = escapeLike(q);
+    if (q.includes("@")) where.push({ user: { email: { contains: literal.toLowerCase() } } });
     else if (isPnr(q.toUpperCase())) where.push({ pnr: q.toUpperCase() });
-    else where.push({ OR: [{ pnr: { startsWith: q.toUpperCase() } }, { user: { name: { contains: q, mode: "insensitive" } } }] });
+    else where.push({ OR: [{ pnr: { startsWith: literal.toUpperCase() } }, { user: { name: { contains: literal, mode: "insensitive" } } }] });
   }
   if (search.train && search.date) {
     where.push({ service: { serviceDate: new Date(`${search.date}T00:00:00Z`), train: { number: { equals: search.train, mode: "insensitive" } } } });

@@ -6,6 +6,7 @@
 // read from the database on every request (lib/auth/current-user.ts).
 import "server-only";
 import { db } from "@/lib/db";
+import { escapeLike } from "@/lib/db/like";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { serializable } from "@/lib/db/serializable";
 import { AppError } from "@/lib/errors";
@@ -19,7 +20,8 @@ export const USERS_PAGE_SIZE = 25;
 function whereFor(q: string | undefined): Prisma.UserWhereInput {
   const text = q?.trim();
   if (!text) return {};
-  return { OR: [{ email: { contains: text.toLowerCase() } }, { name: { contains: text, mode: "insensitive" } }] };
+  const literal = escapeLike(text);
+  return { OR: [{ email: { contains: literal.toLowerCase() } }, { name: { contains: literal, mode: "insensitive" } }] };
 }
 
 /** Newest accounts first, with how many bookings each has made. */

@@ -75,4 +75,17 @@ describe("operator roles", () => {
     expect((await listUsers({ q: "PAGED-1", page: 1 })).total).toBe(10);
     expect((await listUsers({ q: "@list.test", page: 99 })).page).toBe(2);
   });
+
+  it("matches % and _ as typed, not as wildcards", async () => {
+    await db().user.createMany({
+      data: [
+        { email: "percent@wild.test", name: "100% Kowalska", passwordHash: "!" },
+        { email: "under_score@wild.test", name: "Plain Name", passwordHash: "!" },
+        { email: "underxscore@wild.test", name: "Other Name", passwordHash: "!" },
+      ],
+    });
+    expect((await listUsers({ q: "%", page: 1 })).users.map((u) => u.email)).toEqual(["percent@wild.test"]);
+    expect((await listUsers({ q: "under_", page: 1 })).users.map((u) => u.email)).toEqual(["under_score@wild.test"]);
+    expect((await listUsers({ q: "r_s", page: 1 })).users.map((u) => u.email)).toEqual(["under_score@wild.test"]);
+  });
 });
