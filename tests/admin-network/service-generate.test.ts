@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { generateForTrain } from "@/lib/admin/network/services";
+import { WEEKDAYS } from "@/lib/schemas/admin-network";
 import { addDaysIso } from "@/lib/services/service-calendar";
 import { todayInZone } from "@/lib/time/zoned";
 import { createNet } from "../booking/network";
@@ -8,7 +9,7 @@ import { ensureReferenceRows } from "./fixtures";
 
 beforeAll(ensureReferenceRows);
 
-const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
+const ALL_DAYS = WEEKDAYS.map((w) => w.day);
 
 describe("generating services from the operator's form", () => {
   it("refuses dates that have passed, with the reason next to the first date, and writes nothing", async () => {
