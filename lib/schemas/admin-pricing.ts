@@ -26,7 +26,9 @@ function money(label: string) {
     }
     const minor = parseMoneyMinor(text);
     if (minor === null) {
-      ctx.addIssue({ code: "custom", message: "Use an amount like 15.50 (at most 2 decimal places)." });
+      // "99999999" has no decimals to blame: say what is wrong with it.
+      const tooBig = /^\d{8,}(?:[.,]\d*)?$/.test(text.trim().replace(/\s/g, ""));
+      ctx.addIssue({ code: "custom", message: tooBig ? "Use an amount below 10000000." : "Use an amount like 15.50 (at most 2 decimal places)." });
       return z.NEVER;
     }
     return minor;

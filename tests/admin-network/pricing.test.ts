@@ -5,7 +5,7 @@ import { rulesInForce } from "@/lib/booking/refund-policy";
 import { serviceSummary } from "@/lib/services/service-summary";
 import { changeFareRate } from "@/lib/admin/network/fares";
 import { replaceRefundRules } from "@/lib/admin/network/refund-rules";
-import { refundRulesFormSchema, parseMoneyMinor } from "@/lib/schemas/admin-pricing";
+import { fareRateFormSchema, refundRulesFormSchema, parseMoneyMinor } from "@/lib/schemas/admin-pricing";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { uniqueSuffix } from "../helpers/factories";
 import { createNet } from "../booking/network";
@@ -16,6 +16,17 @@ beforeAll(ensureReferenceRows);
 describe("money fields", () => {
   it("parse to minor units from the digits", () => {
     expect([parseMoneyMinor("15"), parseMoneyMinor("15.5"), parseMoneyMinor("15,05"), parseMoneyMinor("0.29"), parseMoneyMinor("1.234")]).toEqual([1500, 1550, 1505, 29, null]);
+  });
+
+  it("say why an amount is refused: too many decimals, or too large", () => {
+    const errors = (base: string) => {
+      const result = fareRateFormSchema.safeParse({ classCode: "SECOND", base, perKm: "0.25", min: "10" });
+      return result.success ? [] : result.error.issues.map((i) => i.message);
+    };
+    expect(errors("1.234")).toEqual(["Use an amount like 15.50 (at most 2 decimal places)."]);
+    expect(errors("-5")).toEqual(["Use an amount like 15.50 (at most 2 decimal places)."]);
+    expect(errors("99999999999")).toEqual(["Use an amount below 10000000."]);
+    expect(errors("9999999.99")).toEqual([]);
   });
 });
 
