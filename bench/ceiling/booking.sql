@@ -3,7 +3,8 @@
 -- with -M prepared, so every :variable below is a bind parameter.
 --   seats: how many seats bench_ceiling_seat numbers; stops: stops on the route;
 --   user_id: the booking user; notify: 1 to send a NOTIFY per booking, as the app does.
--- A random seat and a random journey [a, b) along the route.
+-- A random seat and a random journey [a, b) along the route. PNRs are 60 random bits (10 base64
+-- characters), so a run's tens of thousands of bookings never collide on the unique PNR.
 \set n random(1, :seats)
 \set a random(0, :stops - 2)
 \set b random(:a + 1, :stops - 1)
@@ -22,7 +23,7 @@ SELECT EXISTS (
 \else
 INSERT INTO "Booking" (id, pnr, "userId", "serviceId", "fromStationId", "toStationId", "fromSeq", "toSeq",
     "classCode", "quotaCode", status, "holdExpiresAt", "totalMinor", currency, "createdAt", "updatedAt")
-  VALUES (gen_random_uuid()::text, upper(substr(md5(random()::text), 1, 10)), :user_id, :service_id,
+  VALUES (gen_random_uuid()::text, substr(translate(encode(uuid_send(gen_random_uuid()), 'base64'), '+/', 'XY'), 1, 10), :user_id, :service_id,
     (SELECT station_id FROM bench_ceiling_stop WHERE seq = :a), (SELECT station_id FROM bench_ceiling_stop WHERE seq = :b),
     :a, :b, 'SECOND', 'GENERAL', 'HELD', now() + interval '10 minutes', 5000, 'PLN', now(), now())
   RETURNING id AS booking_id \gset

@@ -30,7 +30,7 @@ export async function addHistory(url: string, bookings: number): Promise<number>
     const { rowCount } = await client.query(
       `INSERT INTO "Booking" (id, pnr, "userId", "serviceId", "fromStationId", "toStationId", "fromSeq", "toSeq", "classCode", "quotaCode",
                               status, "totalMinor", currency, "createdAt", "updatedAt", "cancelledAt")
-       SELECT h.booking_id, upper(substr(md5(h.booking_id), 1, 10)), h.user_id, h.service_id, f."stationId", t."stationId", f.sequence, t.sequence,
+       SELECT h.booking_id, substr(translate(encode(uuid_send(h.booking_id::uuid), 'base64'), '+/', 'XY'), 1, 10), h.user_id, h.service_id, f."stationId", t."stationId", f.sequence, t.sequence,
               h.class_code, 'GENERAL', 'CANCELLED', 5000, 'PLN', now() - interval '30 days', now() - interval '29 days', now() - interval '29 days'
        FROM history h
        JOIN "TrainStop" f ON f."trainId" = h.train_id AND f.sequence = 0
