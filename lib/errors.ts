@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: "Too many attempts. Wait a few minutes and try again." },
   INTERNAL: { status: 500, message: "Something went wrong on our side. Try again in a moment." },
   SERVICE_BUSY: { status: 503, message: "We are very busy right now. Try again in a moment." },
+  NOT_CONFIGURED: { status: 503, message: "This server is not set up for that yet. Its operator has to configure it." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -86,4 +86,20 @@ describe("GET /api/cron/deliver-notifications", () => {
     expect(smtp.server.mailbox.some((m) => m.parsed.subject?.includes(pnr))).toBe(true);
     expect(await db().notification.count({ where: { status: "PENDING" } })).toBe(0);
   });
+
+  it("answers 503 NOT_CONFIGURED, sending nothing, when the server has no SMTP_URL", async () => {
+    process.env.CRON_SECRET = "s3cret-for-the-scheduler";
+    const net = await opsNet();
+    const pnr = await book(await apiUser(), net);
+    const smtpUrl = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    try {
+      const res = await callRoute(cron, { path: "/api/cron/deliver-notifications", headers: { authorization: "Bearer s3cret-for-the-scheduler" } });
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: "NOT_CONFIGURED", details: { missing: "SMTP_URL" } });
+      expect((await emailRows({ bookingId: await bookingId(pnr) }))[0]!.status).toBe("PENDING");
+    } finally {
+      process.env.SMTP_URL = smtpUrl;
+    }
+  });
 });

@@ -4,6 +4,7 @@
 // `npm run worker`: claims are leases taken with SKIP LOCKED (lib/notifications/worker.ts).
 // Auth as for every cron route (lib/auth/scheduler.ts); GET because Vercel Cron calls with GET.
 import { json, route } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { assertScheduler } from "@/lib/auth/scheduler";
 import { remindExpiringHolds } from "@/lib/booking/hold-reminders";
 import { deliverDue } from "@/lib/notifications/worker";
@@ -16,6 +17,10 @@ const MAX_BATCHES = 3;
 
 const deliver = route({ access: "public" }, async ({ request, user }) => {
   assertScheduler(request, user);
+  // A deployment without e-mail is misconfigured, not broken: say what is missing, change nothing.
+  if (!process.env.SMTP_URL) {
+    throw new AppError("NOT_CONFIGURED", "E-mail delivery is not configured: set SMTP_URL (README, Notifications).", { missing: "SMTP_URL" });
+  }
   const reminders = await remindExpiringHolds();
   const mailer = smtpMailer();
   try {
