@@ -21,9 +21,14 @@ export const nameField = z
   .min(1, "Enter your name.")
   .max(NAME_MAX, `Use at most ${NAME_MAX} characters.`);
 
-/** Rules for a password being chosen (registration, change). */
+/**
+ * Rules for a password being chosen (registration, change). Never trimmed (spaces inside a
+ * passphrase count), but one of only whitespace is refused: it passes the length rule while being
+ * trivially guessed. Checked first and aborting, so "   " gets this one message, not a length one too.
+ */
 export const newPasswordField = z
   .string({ error: "Choose a password." })
+  .refine((p) => p.trim() !== "", { error: "Use more than spaces: a password of only spaces is too easy to guess.", abort: true })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 

@@ -53,6 +53,12 @@ describe("changing a password", () => {
 
     const short = changePasswordSchema.safeParse({ currentPassword: "x", newPassword: "short", confirmPassword: "short" });
     expect(short.error?.issues.map((i) => i.path.join("."))).toEqual(["newPassword"]);
+
+    const blank = "\t".padEnd(16, " ");
+    const spaces = changePasswordSchema.safeParse({ currentPassword: "x", newPassword: blank, confirmPassword: blank });
+    expect(spaces.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["newPassword", "Use more than spaces: a password of only spaces is too easy to guess."],
+    ]);
   });
 });
 

@@ -58,6 +58,16 @@ describe("POST /api/v1/auth/register", () => {
     expect(fields.password?.[0]).toMatch(/at least 10/);
   });
 
+  it("refuses a password made only of spaces, with a message next to the password field", async () => {
+    const email = `spaces-${uniqueSuffix()}@example.test`;
+    const res = await call<ErrorBody>(register, { body: { name: "Spacey", email, password: " ".repeat(16) } });
+
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    expect(res.body.error.details?.fieldErrors).toEqual({ password: ["Use more than spaces: a password of only spaces is too easy to guess."] });
+    expect(await db().user.count({ where: { email } })).toBe(0);
+  });
+
   it("creates no account when only the password is wrong", async () => {
     const email = `weak-${uniqueSuffix()}@example.test`;
     const res = await call<ErrorBody>(register, { body: { name: "Weak", email, password: "123456789" } });
