@@ -1,52 +1,22 @@
 "use client";
 // Sending the booking: checked first with the server's own schema (same messages, same dotted
-// keys), then POST /api/v1/bookings with an Idempotency-Key that is reused only when the very same
-// submission is retried after an unknown outcome. On 201 the passenger goes on to pay: for held
-// seats, or for a place on the waiting list (same checkout).
+// keys; booking-input.ts), then POST /api/v1/bookings with an Idempotency-Key that is reused only
+// when the very same submission is retried after an unknown outcome. On 201 the passenger goes on
+// to pay: for held seats, or for a place on the waiting list (same checkout).
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import type { FieldErrors } from "@/lib/errors";
-import { createBookingSchema, type BookingView, type CreateBookingInput } from "@/lib/schemas/booking";
-import { fieldErrorsFrom } from "@/lib/validation";
+import type { BookingView, CreateBookingInput } from "@/lib/schemas/booking";
 import { ApiError, AttemptKeys, apiRequest, isApiError } from "./api-client";
-import type { PassengerDraft } from "./passenger-fields";
+import { checkBooking, type BookingRequest } from "./booking-input";
 
-export interface BookingRequest {
-  serviceId: string;
-  from: string;
-  to: string;
-  classCode: string;
-  quota: string;
-  auto: boolean;
-  passengers: PassengerDraft[];
-  seatIds: string[];
-  /** Sold out for the party: join the waiting list (seats are then chosen for you). */
-  joinWaitlist?: boolean;
-}
+export type { BookingRequest };
 
 export interface Failure {
   message: string;
   code: string;
   /** Seats the server said were taken (SEAT_UNAVAILABLE). */
   seatIds: string[];
-}
-
-function toInput(r: BookingRequest): unknown {
-  return {
-    serviceId: r.serviceId,
-    from: r.from,
-    to: r.to,
-    class: r.classCode,
-    ...(r.quota !== "GENERAL" ? { quota: r.quota } : {}),
-    passengers: r.passengers.map((p, i) => ({
-      name: p.name,
-      // An empty box is "missing", not age 0; letters stay text so the schema says what is wrong.
-      age: p.age.trim() === "" ? undefined : /^\d+$/.test(p.age.trim()) ? Number(p.age.trim()) : p.age,
-      ...(r.auto && p.berthPreference !== "NONE" ? { berthPreference: p.berthPreference } : {}),
-      ...(!r.auto && r.seatIds[i] ? { seatId: r.seatIds[i] } : {}),
-    })),
-    ...(r.joinWaitlist ? { joinWaitlist: true } : {}),
-  };
 }
 
 export function useCreateBooking(onSeatsTaken: (seatIds: string[]) => void, onBooked: () => void) {
@@ -65,21 +35,12 @@ export function useCreateBooking(onSeatsTaken: (seatIds: string[]) => void, onBo
   }
 
   async function submit(request: BookingRequest): Promise<void> {
-    if (!request.auto && request.seatIds.length !== request.passengers.length) {
-      const n = request.passengers.length;
-      fail({}, {
-        code: "SEATS_NOT_CHOSEN",
-        message: `Choose ${n} ${n === 1 ? "seat" : "seats"} on the map, one for each passenger (you have chosen ${request.seatIds.length}), or turn on "Choose seats for me".`,
-        seatIds: [],
-      });
+    const checked = checkBooking(request);
+    if (!checked.ok) {
+      fail(checked.fieldErrors, { code: checked.code, message: checked.message, seatIds: [] });
       return;
     }
-    const parsed = createBookingSchema.safeParse(toInput(request));
-    if (!parsed.success) {
-      fail(fieldErrorsFrom(parsed.error), { code: "VALIDATION_FAILED", message: "Some details are missing or not valid. Check the marked fields.", seatIds: [] });
-      return;
-    }
-    const body: CreateBookingInput = parsed.data;
+    const body: CreateBookingInput = checked.input;
     setPending(true);
     setFailure(null);
     try {

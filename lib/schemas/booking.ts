@@ -14,7 +14,7 @@ const codeField = z.string().trim().toUpperCase().regex(/^[A-Z0-9_]{2,20}$/, "Us
 
 export const passengerInputSchema = z.object({
   name: z.string({ error: "Enter the passenger's name." }).trim().min(1, "Enter the passenger's name.").max(100, "Use at most 100 characters."),
-  age: z.number({ error: "Enter the passenger's age." }).int("Age is a whole number.").min(0, "Age cannot be negative.").max(125, "Enter a real age."),
+  age: z.number({ error: "Enter the passenger's age." }).int("Age is a whole number.").min(0, "Age cannot be negative.").max(125, "Age cannot be more than 125."),
   berthPreference: z.enum(BERTH_PREFERENCES).optional(),
   seatId: z.string().min(1).max(64).optional(),
 });

@@ -1,0 +1,71 @@
+// The booking form's draft -> the API's body, and the check made before sending it. Pure (no React,
+// no Prisma) so Vitest can cover it: the form's messages use the same dotted keys and sentences the
+// API would answer with.
+import type { FieldErrors } from "@/lib/errors";
+import { createBookingSchema, type CreateBookingInput } from "@/lib/schemas/booking";
+import { fieldErrorsFrom } from "@/lib/validation";
+import type { PassengerDraft } from "./passenger-fields";
+
+export interface BookingRequest {
+  serviceId: string;
+  from: string;
+  to: string;
+  classCode: string;
+  quota: string;
+  auto: boolean;
+  passengers: PassengerDraft[];
+  seatIds: string[];
+  /** Sold out for the party: join the waiting list (seats are then chosen for you). */
+  joinWaitlist?: boolean;
+}
+
+export type BookingCheck =
+  | { ok: true; input: CreateBookingInput }
+  | { ok: false; fieldErrors: FieldErrors; code: "SEATS_NOT_CHOSEN" | "VALIDATION_FAILED"; message: string };
+
+/** A signed decimal as typed ("-3", "1.5"); anything else stays text. */
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * An empty box is "missing", not age 0. Numbers, negative or fractional ones too, go to the schema
+ * as numbers so it says what is wrong with them ("Age cannot be negative."), not that none was given.
+ */
+function ageOf(typed: string): number | string | undefined {
+  const t = typed.trim();
+  if (t === "") return undefined;
+  return NUMBER.test(t) ? Number(t) : t;
+}
+
+export function bookingInput(r: BookingRequest): unknown {
+  return {
+    serviceId: r.serviceId,
+    from: r.from,
+    to: r.to,
+    class: r.classCode,
+    ...(r.quota !== "GENERAL" ? { quota: r.quota } : {}),
+    passengers: r.passengers.map((p, i) => ({
+      name: p.name,
+      age: ageOf(p.age),
+      ...(r.auto && p.berthPreference !== "NONE" ? { berthPreference: p.berthPreference } : {}),
+      ...(!r.auto && r.seatIds[i] ? { seatId: r.seatIds[i] } : {}),
+    })),
+    ...(r.joinWaitlist ? { joinWaitlist: true } : {}),
+  };
+}
+
+const seatWord = (n: number) => `${n} ${n === 1 ? "seat" : "seats"}`;
+
+export function checkBooking(r: BookingRequest): BookingCheck {
+  const n = r.passengers.length;
+  if (!r.auto && r.seatIds.length !== n) {
+    return {
+      ok: false,
+      fieldErrors: {},
+      code: "SEATS_NOT_CHOSEN",
+      message: `Choose ${seatWord(n)} on the map, one for each passenger (you have chosen ${r.seatIds.length}), or turn on "Choose seats for me".`,
+    };
+  }
+  const parsed = createBookingSchema.safeParse(bookingInput(r));
+  if (parsed.success) return { ok: true, input: parsed.data };
+  return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error), code: "VALIDATION_FAILED", message: "Some details are missing or not valid. Check the marked fields." };
+}
