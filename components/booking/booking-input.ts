@@ -1,6 +1,6 @@
 // The booking form's draft -> the API's body, and the check made before sending it. Pure (no React,
-// no Prisma) so Vitest can cover it: the form's messages use the same dotted keys and sentences the
-// API would answer with.
+// no Prisma) so Vitest can cover it: the form reports every missing or wrong field at once, under
+// the same dotted keys and with the same sentences the API would answer with.
 import type { FieldErrors } from "@/lib/errors";
 import { createBookingSchema, type CreateBookingInput } from "@/lib/schemas/booking";
 import { fieldErrorsFrom } from "@/lib/validation";
@@ -55,17 +55,28 @@ export function bookingInput(r: BookingRequest): unknown {
 
 const seatWord = (n: number) => `${n} ${n === 1 ? "seat" : "seats"}`;
 
+/** Every problem at once: each passenger's name and age, and each missing seat next to that passenger. */
 export function checkBooking(r: BookingRequest): BookingCheck {
   const n = r.passengers.length;
-  if (!r.auto && r.seatIds.length !== n) {
-    return {
-      ok: false,
-      fieldErrors: {},
-      code: "SEATS_NOT_CHOSEN",
-      message: `Choose ${seatWord(n)} on the map, one for each passenger (you have chosen ${r.seatIds.length}), or turn on "Choose seats for me".`,
-    };
+  const seatsWrong = !r.auto && r.seatIds.length !== n;
+  // With seats still to pick, check the rest as if none were chosen, so the schema's "a seat for
+  // every passenger, or none" does not repeat what the per-passenger seat messages already say.
+  const parsed = createBookingSchema.safeParse(bookingInput(seatsWrong ? { ...r, seatIds: [] } : r));
+  if (parsed.success && !seatsWrong) return { ok: true, input: parsed.data };
+
+  const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsFrom(parsed.error);
+  if (seatsWrong) {
+    r.passengers.forEach((_, i) => {
+      if (!r.seatIds[i]) (fieldErrors[`passengers.${i}.seatId`] ??= []).push(`Pick a seat on the map for passenger ${i + 1}.`);
+    });
   }
-  const parsed = createBookingSchema.safeParse(bookingInput(r));
-  if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error), code: "VALIDATION_FAILED", message: "Some details are missing or not valid. Check the marked fields." };
+  const onlySeats = seatsWrong && parsed.success;
+  return {
+    ok: false,
+    fieldErrors,
+    code: onlySeats ? "SEATS_NOT_CHOSEN" : "VALIDATION_FAILED",
+    message: onlySeats
+      ? `Choose ${seatWord(n)} on the map, one for each passenger (you have chosen ${r.seatIds.length}), or turn on "Choose seats for me".`
+      : "Some details are missing or not valid. Check the marked fields.",
+  };
 }
