@@ -34,6 +34,7 @@ const cleanups: (() => Promise<unknown>)[] = [];
 async function cleanup(): Promise<void> {
   while (cleanups.length > 0) await cleanups.pop()!().catch((error) => console.error("cleanup:", error));
 }
+// Ctrl-C or a kill: drop the database and stop the server first, then exit as interrupted (128 + 2).
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void cleanup().finally(() => process.exit(130)));
 }
@@ -129,6 +130,7 @@ const watchdog = setTimeout(() => {
 }, 30 * 60_000);
 watchdog.unref();
 
+// The exit code is the verdict CI reads: 1 when a correctness check failed or the run crashed, else 0.
 main()
   .then(async (code) => {
     await cleanup();

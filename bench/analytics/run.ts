@@ -138,5 +138,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(error);
+  // A crash must fail whoever ran the bench (a script, CI): exit non-zero rather than print and end 0.
   process.exit(1);
 });

@@ -151,6 +151,9 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
   };
 }
 
+// The parent (profile.ts) reads the last stdout line and the exit code: 0 with the JSON, 1 on a
+// failure, which fails the bench run. Exit explicitly: the profiler session and pool timers would
+// otherwise keep this child alive after its answer.
 main(JSON.parse(process.argv[2] ?? "{}") as ProfileSpec).then(
   (result) => {
     console.log(JSON.stringify(result));

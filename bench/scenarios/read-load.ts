@@ -84,6 +84,7 @@ if (process.argv[1]?.endsWith("read-load.ts")) {
     (result) => console.log(JSON.stringify(result)),
     (error) => {
       console.error(error);
+      // The parent (search.ts) rejects on a non-zero exit, so a failed read load fails the scenario.
       process.exit(1);
     },
   );
