@@ -78,13 +78,12 @@ function afterPromotions<S extends { id: string; taken: boolean }>(seats: S[], p
  */
 export function precheckHold(input: CreateBookingInput): () => Promise<void> {
   let journey: Journey | undefined;
-  let admitted = false;
+  let admission: Promise<void> | undefined;
   return async () => {
     journey ??= await resolveJourney(db(), input.serviceId, input.from, input.to);
     // Who the quota admits is the operator's rule about the request, not about the seats: checked
     // once, before any transaction, like the request's own validation (lib/booking/quota-rules.ts).
-    if (!admitted) await assertQuotaAdmits(db(), quotaOf(input), input.passengers);
-    admitted = true;
+    await (admission ??= assertQuotaAdmits(db(), quotaOf(input), input.passengers));
     assertBookable(journey, new Date());
     const segment = { fromSeq: journey.from.seq, toSeq: journey.to.seq };
     const chosen = chosenSeatIds(input);

@@ -59,23 +59,24 @@ async function seatsStillOurs(tx: Tx, booking: LockedBooking): Promise<boolean> 
  * them is over), and the service's state, in one statement: every round trip here is time the
  * other bookings of this class wait for their turn.
  */
-async function clockAndService(tx: Tx, bookingId: string): Promise<{ now: Date; status: string | null; leavesAt: Date | null }> {
-  const [row] = await tx.$queryRaw<{ now: Date; status: string | null; leavesAt: Date | null }[]>`
+async function clockAndService(tx: Tx, bookingId: string): Promise<{ now: Date; status: string; leavesAt: Date }> {
+  // The booking is locked by this transaction, so its row (and its service's) is there.
+  const [row] = await tx.$queryRaw<{ now: Date; status: string; leavesAt: Date }[]>`
     SELECT clock_timestamp() AS now, s.status::text AS status,
            s."departsAt" + (COALESCE(fs."departureOffsetMinutes", 0) + s."delayMinutes") * INTERVAL '1 minute' AS "leavesAt"
-    FROM (SELECT 1) one
-    LEFT JOIN "Booking" b ON b.id = ${bookingId}
-    LEFT JOIN "Service" s ON s.id = b."serviceId"
-    LEFT JOIN "TrainStop" fs ON fs."trainId" = s."trainId" AND fs.sequence = b."fromSeq"`;
+    FROM "Booking" b
+    JOIN "Service" s ON s.id = b."serviceId"
+    LEFT JOIN "TrainStop" fs ON fs."trainId" = s."trainId" AND fs.sequence = b."fromSeq"
+    WHERE b.id = ${bookingId}`;
   return row!;
 }
 
 /** A train cancelled or gone since the hold was made is not sold, held or not. */
-function assertStillBookable(service: { status: string | null; leavesAt: Date | null }, now: Date): void {
+function assertStillBookable(service: { status: string; leavesAt: Date }, now: Date): void {
   if (service.status === "CANCELLED") {
     throw new AppError("SERVICE_NOT_BOOKABLE", "This train service has been cancelled, so the booking cannot be paid.", { reason: "CANCELLED" });
   }
-  if (service.leavesAt && service.leavesAt <= now) {
+  if (service.leavesAt <= now) {
     throw new AppError("SERVICE_NOT_BOOKABLE", "This train has already left, so the booking cannot be paid.", { reason: "DEPARTED" });
   }
 }

@@ -6,14 +6,12 @@ import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import { validationError } from "@/lib/errors";
 
-export const GENERAL_QUOTA = "GENERAL";
-
 /**
  * Refuses, with a message next to each passenger's age, a party that the quota does not admit.
  * An unknown quota is left to the inventory check, which answers that the train has no such seats.
  */
 export async function assertQuotaAdmits(client: Db | Tx, quotaCode: string, passengers: { age: number }[]): Promise<void> {
-  if (quotaCode === GENERAL_QUOTA) return;
+  if (quotaCode === "GENERAL") return;
   const quota = await client.quota.findUnique({ where: { code: quotaCode }, select: { name: true, minAge: true } });
   if (!quota || quota.minAge === null) return;
   const minAge = quota.minAge;

@@ -43,10 +43,9 @@ export async function poolQuotas() {
  * are checked against the new minimum age (lib/booking/quota-rules.ts).
  */
 export async function setQuotaMinAge(input: QuotaRuleFormInput): Promise<{ name: string; minAge: number | null }> {
-  const { count } = await db().quota.updateMany({ where: { code: input.quotaCode, NOT: { code: "GENERAL" } }, data: { minAge: input.minAge } });
-  if (count === 0) throw validationError({ quotaCode: ["There is no such quota."] }, "There is no such quota.");
-  const quota = await db().quota.findUniqueOrThrow({ where: { code: input.quotaCode }, select: { name: true, minAge: true } });
-  return quota;
+  const exists = await db().quota.findUnique({ where: { code: input.quotaCode }, select: { code: true } });
+  if (!exists) throw validationError({ quotaCode: ["There is no such quota."] }, "There is no such quota.");
+  return db().quota.update({ where: { code: input.quotaCode }, data: { minAge: input.minAge }, select: { name: true, minAge: true } });
 }
 
 /** Sets a train's pool for a class and quota; 0 seats removes it. Pools of a class never exceed its seats. */
