@@ -1,4 +1,4 @@
-// The app's contention counters (lib/booking/booking-tx.ts), read from the server's log: started
+// The app's contention counters (lib/inventory/transaction.ts), read from the server's log: started
 // with BOOKING_CONTENTION_LOG=1, the booking path writes one JSON line per lock retry,
 // serialization retry and give-up. Counting lines between two marks attributes them to the
 // scenario that ran in between, with no endpoint added to the app.

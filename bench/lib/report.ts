@@ -34,7 +34,7 @@ function scenarioSection(s: ScenarioResult, load: string | undefined): string {
       const t = c.turns;
       parts.push(
         "",
-        `Turns at an inventory's in-process queue (lib/booking/inventory-queue.ts): ${t.count} transactions held a turn for ${f1(t.heldP50)} ms at p50 (p95 ${f1(t.heldP95)} ms), ` +
+        `Turns at an inventory's in-process queue (lib/inventory/turns.ts): ${t.count} transactions held a turn for ${f1(t.heldP50)} ms at p50 (p95 ${f1(t.heldP95)} ms), ` +
           `${f1(t.heldTotalMs / 1000)} s in all; queued behind others for ${f1(t.queuedP50)} ms at p50 (p95 ${f1(t.queuedP95)} ms).`,
       );
     }

@@ -1,5 +1,5 @@
 // Scenario 5, Big party: one booking of six passengers (automatic seats, kept together by
-// lib/booking/allocate.ts), made `bigParty.runs` times one after another, each on a different
+// lib/inventory/choose-seats.ts), made `bigParty.runs` times one after another, each on a different
 // service, by one user: the latency of the largest booking the API accepts, with nothing else
 // running. Each must come back 201 with six distinct seats, and the database must agree.
 import { book, passengers } from "../lib/booking-api";

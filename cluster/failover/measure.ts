@@ -22,7 +22,7 @@ export interface FaultFigures {
 
 /**
  * 503s the booking engine gives under contention, failover or not: its serialization and lock
- * retries ran out, or its in-process queue did (lib/booking/booking-tx.ts, inventory-queue.ts).
+ * retries ran out, or its in-process queue did (lib/inventory/transaction.ts, inventory-queue.ts).
  * Everything else that failed (network errors, "database unavailable", 500) is the database
  * being unreachable.
  */

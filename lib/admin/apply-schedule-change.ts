@@ -1,7 +1,7 @@
 // One entry point for the three schedule changes, for POST /api/v1/admin/schedule-changes: the
 // request names its kind, and the answer has the same shape whichever it was.
 import "server-only";
-import type { UserActor } from "@/lib/booking/events";
+import type { UserActor } from "@/lib/auth/actor";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import type { ScheduleChangeInput } from "@/lib/schemas/admin-ops";
 import type { ScheduleChangeResultView } from "@/lib/schemas/admin-ops-views";

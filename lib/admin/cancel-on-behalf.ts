@@ -7,11 +7,11 @@ import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import type { PaymentProvider } from "@/lib/payments/provider";
-import { bookingTx } from "@/lib/booking/booking-tx";
+import { inventoryTx } from "@/lib/inventory/transaction";
 import { bookingViewById } from "@/lib/booking/booking-view";
 import { cancelLockedBooking } from "@/lib/booking/cancel-booking";
 import { currentTime } from "@/lib/booking/clock";
-import type { UserActor } from "@/lib/booking/events";
+import type { UserActor } from "@/lib/auth/actor";
 import type { LockedBooking } from "@/lib/booking/own-booking";
 import { isPnr } from "@/lib/booking/pnr";
 import { quoteRefund } from "@/lib/booking/refund-policy";
@@ -57,7 +57,7 @@ export interface CancelOnBehalfResult {
 }
 
 export async function cancelOnBehalf(admin: UserActor, input: AdminCancelInput, provider: PaymentProvider): Promise<CancelOnBehalfResult> {
-  return bookingTx(async (tx) => {
+  return inventoryTx(async (tx) => {
     const booking = await lockAnyBooking(tx, input.pnr);
     if (input.expectedRefundMinor !== undefined && ["HELD", "CONFIRMED", "WAITLISTED"].includes(booking.status)) {
       // The operator confirmed an amount they were shown; if time or the rules have moved it, they see the new one first.

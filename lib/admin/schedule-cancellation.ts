@@ -12,8 +12,9 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
-import { bookingTx } from "@/lib/booking/booking-tx";
-import { appendEvent, type UserActor } from "@/lib/booking/events";
+import { inventoryTx } from "@/lib/inventory/transaction";
+import { appendEvent } from "@/lib/booking/events";
+import { type UserActor } from "@/lib/auth/actor";
 import { cancelLockedBooking } from "@/lib/booking/cancel-booking";
 import type { LockedBooking } from "@/lib/booking/own-booking";
 import type { CancelServiceInput } from "@/lib/schemas/admin-ops";
@@ -45,7 +46,7 @@ export interface CancelServiceOptions {
 type BatchBooking = LockedBooking & { userId: string };
 
 async function markCancelled(admin: UserActor, input: Pick<CancelServiceInput, "serviceId" | "reason">) {
-  return bookingTx(
+  return inventoryTx(
     async (tx) => {
       const service = await lockService(tx, input.serviceId);
       const alreadyCancelled = service.status === "CANCELLED";
@@ -89,7 +90,7 @@ async function cancelBatch(
   provider: PaymentProvider,
   size: number,
 ): Promise<{ picked: number; cancelled: number; refunds: { amountMinor: number; currency: string }[] }> {
-  return bookingTx(
+  return inventoryTx(
     async (tx) => {
       await lockService(tx, service.id);
       const bookings = await nextBatch(tx, service.id, size);

@@ -8,14 +8,15 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
-import { bookingTx } from "@/lib/booking/booking-tx";
-import { appendEvents, type UserActor } from "@/lib/booking/events";
+import { inventoryTx } from "@/lib/inventory/transaction";
+import { appendEvents } from "@/lib/booking/events";
+import { type UserActor } from "@/lib/auth/actor";
 import { notifyInAppMany } from "@/lib/booking/notifications";
 import { clockInZone } from "@/lib/time/zoned";
 import type { DelayInput, PlatformInput } from "@/lib/schemas/admin-ops";
 import { delayNotice, platformNotice, type NoticeBooking } from "@/lib/admin/schedule-notices";
 
-/** How long a change waits for another change to the same service to finish (bookingTx retries NOWAIT). */
+/** How long a change waits for another change to the same service to finish (inventoryTx retries NOWAIT). */
 export const SCHEDULE_LOCK_WAIT_MS = 20_000;
 
 export interface LockedService {
@@ -41,7 +42,7 @@ export interface ScheduleChangeResult {
 
 /**
  * Locks the service row with NOWAIT, as the booking engine locks seats (docs/decisions/008): a
- * second change to the same service fails at once and bookingTx retries it with a fresh snapshot,
+ * second change to the same service fails at once and inventoryTx retries it with a fresh snapshot,
  * instead of waking from a wait with a stale one. Seat holds and payments never lock this row.
  */
 export async function lockService(tx: Tx, serviceId: string): Promise<LockedService> {
@@ -97,7 +98,7 @@ export async function affectedBookings(tx: Tx, serviceId: string, stationId?: st
 }
 
 export async function delayService(admin: UserActor, input: DelayInput): Promise<ScheduleChangeResult> {
-  return bookingTx(
+  return inventoryTx(
     async (tx) => {
       const service = await lockService(tx, input.serviceId);
       refuseIfCancelled(service);
@@ -121,7 +122,7 @@ export async function delayService(admin: UserActor, input: DelayInput): Promise
 }
 
 export async function changePlatform(admin: UserActor, input: PlatformInput): Promise<ScheduleChangeResult> {
-  return bookingTx(
+  return inventoryTx(
     async (tx) => {
       const service = await lockService(tx, input.serviceId);
       refuseIfCancelled(service);

@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { serializable } from "@/lib/db/serializable";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import type { UserActor } from "@/lib/booking/events";
+import type { UserActor } from "@/lib/auth/actor";
 import type { RoleChangeInput, UserSearch } from "@/lib/schemas/admin-ops";
 import type { AdminUserList, AdminUserRow } from "@/lib/schemas/admin-ops-views";
 

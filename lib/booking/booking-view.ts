@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { BookingView } from "@/lib/schemas/booking";
 import { isoInZone } from "@/lib/time/zoned";
 import { isPnr } from "@/lib/booking/pnr";
-import { waitlistPositions } from "@/lib/waitlist/queue";
+import { waitlistPositions } from "@/lib/booking/waitlist/queue";
 
 interface StationOfRecord {
   code: string;
@@ -33,7 +33,7 @@ export interface BookingRecord {
   createdAt: Date;
   confirmedAt: Date | null;
   cancelledAt: Date | null;
-  /** Where a WAITLISTED booking stands in its queue (lib/waitlist/queue.ts); absent for others. */
+  /** Where a WAITLISTED booking stands in its queue (lib/booking/waitlist/queue.ts); absent for others. */
   waitlistPosition?: number | null;
   passengers: {
     name: string;

@@ -4,9 +4,9 @@
 // refund (amount, currency, Refund id): no separate refund notice is sent (docs/decisions/014). A
 // HELD booking was never paid, so it cancels with nothing to refund. Operators cancel through the
 // same core (cancelLockedBooking), as themselves, for a passenger or for a whole cancelled train
-// (lib/admin/), and chart preparation cancels what still waits (lib/waitlist/prepare-charts.ts).
+// (lib/admin/), and chart preparation cancels what still waits (lib/booking/waitlist/prepare-charts.ts).
 // Released seats go to the waiting list in the same transaction, and a waiting booking leaves its
-// queue (lib/waitlist/).
+// queue (lib/booking/waitlist/).
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -14,15 +14,16 @@ import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import type { RefundQuoteView } from "@/lib/schemas/booking";
-import { appendEvent, type Actor, type UserActor } from "@/lib/booking/events";
+import { appendEvent } from "@/lib/booking/events";
+import { type Actor, type UserActor } from "@/lib/auth/actor";
 import { currentTime } from "@/lib/booking/clock";
 import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
 import { notifyInApp, type InAppNotice } from "@/lib/booking/notifications";
 import { quoteRefund, type RefundQuote } from "@/lib/booking/refund-policy";
 import { isPnr } from "@/lib/booking/pnr";
-import { bookingTx } from "@/lib/booking/booking-tx";
+import { inventoryTx } from "@/lib/inventory/transaction";
 import { bookingViewById } from "@/lib/booking/booking-view";
-import { afterCancel } from "@/lib/waitlist/promote";
+import { afterCancel } from "@/lib/booking/waitlist/promote";
 
 /** Refund.reason by what priced the refund, where it is not simply the passenger cancelling. */
 const REFUND_REASONS: Partial<Record<RefundQuote["reason"], string>> = { SERVICE_CANCELLED: "SERVICE_CANCELLED", WAITLISTED: "WAITLIST_CANCELLED" };
@@ -140,7 +141,7 @@ export async function refundQuoteFor(client: Db, userId: string, pnr: string): P
 
 /** POST /api/v1/bookings/{pnr}/cancel end to end: the cancellation and the answer, in one transaction. */
 export async function cancelOwnBooking(actor: UserActor, pnr: string, provider: PaymentProvider) {
-  return bookingTx(async (tx) => {
+  return inventoryTx(async (tx) => {
     const { bookingId, refund } = await cancelBooking(tx, actor, pnr, provider);
     return { booking: await bookingViewById(tx, bookingId), refund: { amount: refund.amountMinor, currency: refund.currency } };
   });

@@ -1,5 +1,5 @@
 // Booking decisions read the database's clock, never the app server's: holds are compared with
-// their expiry in SQL (lib/booking/inventory.ts), and several app instances with drifting clocks
+// their expiry in SQL (lib/inventory/seats.ts), and several app instances with drifting clocks
 // must agree with that comparison about whether a hold has run out.
 import "server-only";
 import type { Db, Tx } from "@/lib/db";

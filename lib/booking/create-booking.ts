@@ -5,13 +5,13 @@
 import "server-only";
 import type { CreateBookingInput } from "@/lib/schemas/booking";
 import { idempotent, type IdempotentResult } from "@/lib/idempotency/with-idempotency";
-import { bookingTx } from "@/lib/booking/booking-tx";
+import { inventoryTx } from "@/lib/inventory/transaction";
 import { holdSeats, precheckHold } from "@/lib/booking/hold-seats";
-import { inventoryKey } from "@/lib/booking/inventory-queue";
+import { inventoryKey } from "@/lib/inventory/turns";
 import { toView } from "@/lib/booking/booking-view";
-import type { UserActor } from "@/lib/booking/events";
+import type { UserActor } from "@/lib/auth/actor";
 import { logger } from "@/lib/logger";
-import { promoteInventory } from "@/lib/waitlist/promote-due";
+import { promoteInventory } from "@/lib/booking/waitlist/promote-due";
 
 export const CREATE_BOOKING_SCOPE = "POST /api/v1/bookings";
 
@@ -29,7 +29,7 @@ export async function createBooking(actor: UserActor, input: CreateBookingInput,
         return { status: 201, body: toView(record) };
       },
       {
-        runTx: (work, options) => bookingTx(work, { ...options, queueKey }),
+        runTx: (work, options) => inventoryTx(work, { ...options, queueKey }),
         precheck: precheckHold(input),
       },
     );

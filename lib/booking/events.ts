@@ -6,6 +6,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publishBookingChanges } from "@/lib/live/publish";
+import type { Actor } from "@/lib/auth/actor";
 
 export type BookingEventType =
   | "HELD"
@@ -17,23 +18,12 @@ export type BookingEventType =
   | "SCHEDULE_DELAY"
   | "SCHEDULE_CANCELLED"
   | "PLATFORM_CHANGED"
-  // The waiting list (lib/waitlist/): joined, paid up front, promoted by the system, closed at chart time.
+  // The waiting list (lib/booking/waitlist/): joined, paid up front, promoted by the system, closed at chart time.
   | "WAITLISTED"
   | "WAITLIST_PAID"
   | "WAITLIST_PROMOTED"
   | "WAITLIST_NOT_CONFIRMED";
 
-export interface UserActor {
-  userId: string;
-  role: "PASSENGER" | "ADMIN";
-}
-
-/** Who caused a change: a signed-in person (with the role they acted in) or the system itself. */
-export type Actor = UserActor | "SYSTEM";
-
-export function actorOf(user: { id: string; role: "PASSENGER" | "ADMIN" }): UserActor {
-  return { userId: user.id, role: user.role };
-}
 
 function actorColumns(actor: Actor): { actorUserId: string | null; actorRole: string } {
   return actor === "SYSTEM" ? { actorUserId: null, actorRole: "SYSTEM" } : { actorUserId: actor.userId, actorRole: actor.role };

@@ -1,6 +1,6 @@
 // The hold sweeper: marks HELD bookings whose hold has run out as EXPIRED and releases their seats,
 // and does the same for waiting-list places left unpaid past their payment window (they leave the
-// queue). The seats those holds free go to the waiting list through lib/waitlist/promote-due.ts.
+// queue). The seats those holds free go to the waiting list through lib/booking/waitlist/promote-due.ts.
 // Housekeeping only: an expired hold stops counting the instant it expires (the live-allocation
 // predicate), so a late or missed sweep never keeps a seat off sale; it just brings the recorded
 // status in line and writes the EXPIRED event.

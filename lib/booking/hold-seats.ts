@@ -1,26 +1,26 @@
-// Holding seats: the first step of a booking. One transaction (run by lib/booking/booking-tx.ts)
+// Holding seats: the first step of a booking. One transaction (run by lib/inventory/transaction.ts)
 // locks the seat rows, checks them against live allocations, chooses seats and writes the booking,
 // its passengers, their allocations and the HELD event; it either all happens or none of it does.
 // When too few seats are left and the passenger asked to wait, the same transaction puts them on
-// the waiting list instead (lib/waitlist/join-waitlist.ts), and before any seat is chosen the
-// waiting list is served first (lib/waitlist/promote.ts), so a newcomer never jumps the queue.
+// the waiting list instead (lib/booking/waitlist/join-waitlist.ts), and before any seat is chosen the
+// waiting list is served first (lib/booking/waitlist/promote.ts), so a newcomer never jumps the queue.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { currentFareRate, fareFor } from "@/lib/fares/fare";
 import type { CreateBookingInput } from "@/lib/schemas/booking";
-import { chooseSeats, type Preference } from "@/lib/booking/allocate";
+import { chooseSeats, type Preference } from "@/lib/inventory/choose-seats";
 import { assertBookable, resolveJourney, type Journey } from "@/lib/booking/journey";
-import { countSeats, lockSeats, seatsOfService, type InventorySeat } from "@/lib/booking/inventory";
-import type { UserActor } from "@/lib/booking/events";
+import { countSeats, lockSeats, seatsOfService, type InventorySeat } from "@/lib/inventory/seats";
+import type { UserActor } from "@/lib/auth/actor";
 import { holdMinutes, transactionTime } from "@/lib/booking/clock";
 import { writeHold } from "@/lib/booking/write-hold";
 import { publishBookingChanges } from "@/lib/live/publish";
 import type { BookingRecord } from "@/lib/booking/booking-view";
 import type { BerthKind } from "@/lib/generated/prisma/enums";
-import { promoteWaitlist, type Promotion } from "@/lib/waitlist/promote";
-import { joinWaitlist } from "@/lib/waitlist/join-waitlist";
-import { waitlistOpenFor } from "@/lib/waitlist/queue";
+import { promoteWaitlist, type Promotion } from "@/lib/booking/waitlist/promote";
+import { joinWaitlist } from "@/lib/booking/waitlist/join-waitlist";
+import { waitlistOpenFor } from "@/lib/booking/waitlist/queue";
 import { assertQuotaAdmits } from "@/lib/booking/quota-rules";
 
 export interface HoldResult {

@@ -16,7 +16,7 @@ export interface Journey {
   serviceId: string;
   status: "SCHEDULED" | "DELAYED" | "CANCELLED";
   delayMinutes: number;
-  /** Origin departure and when the chart was prepared: the waiting list closes then (lib/waitlist/queue.ts). */
+  /** Origin departure and when the chart was prepared: the waiting list closes then (lib/booking/waitlist/queue.ts). */
   serviceDepartsAt: Date;
   chartPreparedAt: Date | null;
   train: { number: string; name: string };

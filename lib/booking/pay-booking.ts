@@ -4,7 +4,7 @@
 // is recorded, with a PAYMENT_FAILED notice (lib/booking/payment-declined.ts), the booking left
 // HELD. So there is never a CONFIRMED booking without a SUCCEEDED payment, nor a payment without
 // its booking, and a refused or expired hold charges nothing.
-// A waiting-list place is paid through here too (lib/waitlist/pay-waitlisted.ts).
+// A waiting-list place is paid through here too (lib/booking/waitlist/pay-waitlisted.ts).
 //
 // The provider is called inside the transaction. That is acceptable for the sandbox, which is
 // local, instant and idempotent per key (a retried transaction gets the same charge back). A real
@@ -15,12 +15,13 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
-import { appendEvent, type UserActor } from "@/lib/booking/events";
+import { appendEvent } from "@/lib/booking/events";
+import { type UserActor } from "@/lib/auth/actor";
 import { notifyInApp } from "@/lib/booking/notifications";
 import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
 import { chargeBooking, type PayResult } from "@/lib/booking/charge";
 import { recordDeclinedPayment } from "@/lib/booking/payment-declined";
-import { payWaitlisted } from "@/lib/waitlist/pay-waitlisted";
+import { payWaitlisted } from "@/lib/booking/waitlist/pay-waitlisted";
 
 export type { PaymentSummary, PayResult } from "@/lib/booking/charge";
 

@@ -9,11 +9,11 @@ import { cardFingerprint } from "@/lib/payments/card";
 import { paymentProvider } from "@/lib/payments";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { db } from "@/lib/db";
-import { bookingTx } from "@/lib/booking/booking-tx";
-import { inventoryKey } from "@/lib/booking/inventory-queue";
+import { inventoryTx } from "@/lib/inventory/transaction";
+import { inventoryKey } from "@/lib/inventory/turns";
 import { payBooking } from "@/lib/booking/pay-booking";
 import { bookingViewById } from "@/lib/booking/booking-view";
-import type { UserActor } from "@/lib/booking/events";
+import type { UserActor } from "@/lib/auth/actor";
 
 export const PAYMENT_SCOPE = "POST /api/v1/bookings/{pnr}/payment";
 
@@ -26,7 +26,7 @@ export async function requestPayment(
 ): Promise<IdempotentResult> {
   // A payment locks its seats and reads their allocations, so under SERIALIZABLE it cannot overlap
   // a hold on the same inventory without one of the two being aborted: it takes its turn with
-  // them in this instance's queue (lib/booking/inventory-queue.ts). Measured in bench/ (Rush):
+  // them in this instance's queue (lib/inventory/turns.ts). Measured in bench/ (Rush):
   // without it, payments during a rush ran out of serialization retries (503 SERVICE_BUSY).
   // The inventory of a booking never changes, so reading it outside the transaction is safe; an
   // unknown PNR gets no queue and is refused by the transaction as before.
@@ -50,6 +50,6 @@ export async function requestPayment(
         },
       };
     },
-    { runTx: (work, options) => bookingTx(work, { ...options, queueKey }) },
+    { runTx: (work, options) => inventoryTx(work, { ...options, queueKey }) },
   );
 }

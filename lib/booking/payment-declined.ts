@@ -4,7 +4,8 @@
 // until the hold runs out, or an unpaid waiting-list place until its payment deadline.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { appendEvent, type UserActor } from "@/lib/booking/events";
+import { appendEvent } from "@/lib/booking/events";
+import { type UserActor } from "@/lib/auth/actor";
 import { notifyInApp } from "@/lib/booking/notifications";
 import type { LockedBooking } from "@/lib/booking/own-booking";
 import type { PaymentSummary } from "@/lib/booking/charge";

@@ -2,7 +2,7 @@
 // leaves out the look-alikes 0/O and 1/I, which leaves exactly 32 symbols: each random byte's low
 // 5 bits pick one with no modulo bias. 32^10 ≈ 1.1e15 values, so a collision is rare;
 // when one happens the unique index refuses it and the booking transaction is retried
-// (lib/booking/booking-tx.ts), never answered with an error.
+// (lib/inventory/transaction.ts), never answered with an error.
 import { randomBytes } from "node:crypto";
 
 export const PNR_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { SeatMapQuery, SeatMapView } from "@/lib/schemas/booking";
 import { resolveJourney } from "@/lib/booking/journey";
-import { seatsOfService } from "@/lib/booking/inventory";
+import { seatsOfService } from "@/lib/inventory/seats";
 
 type Coach = SeatMapView["coaches"][number];
 type Seat = Coach["seats"][number];

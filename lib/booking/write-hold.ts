@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { generatePnr } from "@/lib/booking/pnr";
-import type { UserActor } from "@/lib/booking/events";
+import type { UserActor } from "@/lib/auth/actor";
 
 export interface NewHold {
   actor: UserActor;

@@ -40,7 +40,7 @@ export interface IdempotencySpec {
 }
 
 /**
- * Runs the claim and the work in one transaction, retrying as it sees fit (lib/booking/booking-tx.ts).
+ * Runs the claim and the work in one transaction, retrying as it sees fit (lib/inventory/transaction.ts).
  * `retryOnConnectionLoss` is always true here: with the claim inside the transaction, repeating it
  * after a COMMIT of unknown outcome replays the first answer instead of writing twice.
  */

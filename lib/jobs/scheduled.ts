@@ -3,8 +3,8 @@
 // for. Notification delivery and hold reminders are the worker loop's own.
 import "server-only";
 import { expireHolds } from "@/lib/booking/expire-holds";
-import { promoteDue } from "@/lib/waitlist/promote-due";
-import { prepareCharts } from "@/lib/waitlist/prepare-charts";
+import { promoteDue } from "@/lib/booking/waitlist/promote-due";
+import { prepareCharts } from "@/lib/booking/waitlist/prepare-charts";
 import type { PeriodicJob } from "@/lib/jobs/periodic";
 
 export function scheduledJobs(): PeriodicJob[] {

@@ -9,7 +9,7 @@ import { POST as createBooking } from "@/app/api/v1/bookings/route";
 import { POST as pay } from "@/app/api/v1/bookings/[pnr]/payment/route";
 import { POST as cancelOwn } from "@/app/api/v1/bookings/[pnr]/cancel/route";
 import { db } from "@/lib/db";
-import type { UserActor } from "@/lib/booking/events";
+import type { UserActor } from "@/lib/auth/actor";
 import { paymentProvider } from "@/lib/payments";
 import type { PaymentProvider, RefundRequest } from "@/lib/payments/provider";
 import { apiUser, callRoute, daysAhead, ensureFare, newKey, type ApiUser } from "../booking/helpers";

@@ -1,6 +1,6 @@
 // Automatic seat choice, without a database: parties together, preferences honoured where they can be.
 import { describe, expect, it } from "vitest";
-import { chooseSeats, type FreeSeat } from "@/lib/booking/allocate";
+import { chooseSeats, type FreeSeat } from "@/lib/inventory/choose-seats";
 
 /** A 2+2 saloon: numbers 1..n row by row, window-aisle | aisle-window. */
 function saloon(coachPosition: number, n: number, taken: number[] = []): FreeSeat[] {

@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as createBooking } from "@/app/api/v1/bookings/route";
 import { db } from "@/lib/db";
-import { contention } from "@/lib/booking/booking-tx";
+import { contention } from "@/lib/inventory/transaction";
 import { apiUser, callRoute, ensureFares, newKey, type ApiUser } from "./helpers";
 import { createNet, type Net } from "./network";
 

@@ -1,5 +1,5 @@
 // A COMMIT whose answer is lost has an unknown outcome: it may have happened. The app's own path
-// for booking writes, idempotent() over bookingTx, claims the Idempotency-Key inside the
+// for booking writes, idempotent() over inventoryTx, claims the Idempotency-Key inside the
 // transaction, so repeating it finds the claim and replays the first answer: written once,
 // answered the same. Unmarked work shows why only such work may be repeated: the write happened
 // although the caller saw an error. The proxy loses the COMMIT's answer for real.
@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { serializable } from "@/lib/db/serializable";
 import { isConnectionError } from "@/lib/db/errors";
 import { idempotent } from "@/lib/idempotency/with-idempotency";
-import { bookingTx } from "@/lib/booking/booking-tx";
+import { inventoryTx } from "@/lib/inventory/transaction";
 import { rejectionOf, sideConnection } from "./helpers";
 import { startCommitDroppingProxy, type CommitDroppingProxy } from "./commit-dropping-proxy";
 
@@ -48,7 +48,7 @@ describe("a COMMIT whose answer is lost", () => {
         await tx.$executeRaw`INSERT INTO ha_commit_probe (id) VALUES (${id})`;
         return { status: 201, body: { id, run: runs } };
       },
-      { runTx: bookingTx },
+      { runTx: inventoryTx },
     );
     expect(proxy.dropped()).toBe(1);
     expect(runs).toBe(1); // the repeat found the claimed key and did not run the work again

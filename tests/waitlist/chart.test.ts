@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as prepareChartsRoute } from "@/app/api/cron/prepare-charts/route";
 import { db } from "@/lib/db";
-import { chartDueAt, waitlistOpen } from "@/lib/waitlist/queue";
+import { chartDueAt, waitlistOpen } from "@/lib/booking/waitlist/queue";
 import { apiUser, callRoute, eventsOf, lapseHold } from "../booking/helpers";
 import type { Net } from "../booking/network";
 import { confirmed, ensureWaitlistPricing, post, runCharts, statusOf, touched, waiting, wlNet, WL_CURRENCY } from "./fixtures";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/action";
-import { actorOf } from "@/lib/booking/events";
+import { actorOf } from "@/lib/auth/actor";
 import { roleChangeSchema } from "@/lib/schemas/admin-ops";
 import { setRole } from "@/lib/admin/users";
 

@@ -8,8 +8,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { serializable } from "@/lib/db/serializable";
 import { AppError, validationError } from "@/lib/errors";
 import type { QuotaRuleFormInput, ServiceQuotaMoveInput, TrainQuotaFormInput } from "@/lib/schemas/admin-pricing";
-import { bookingTx } from "@/lib/booking/booking-tx";
-import { promoteWaitlist } from "@/lib/waitlist/promote";
+import { inventoryTx } from "@/lib/inventory/transaction";
+import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
 
 export interface ClassSeats {
   classCode: string;
@@ -113,7 +113,7 @@ export async function servicePools(serviceId: string): Promise<PoolSeats[]> {
  * either finishes first (and the seat is no longer free here) or makes this transaction retry.
  * Into a pool, seats go from the back of the train (as generation reserves them); back to General,
  * from the front of the pool, so a pool stays together. The moved seats are free, so whoever waits
- * for the pool they joined is served in the same transaction (lib/waitlist/promote.ts; bookingTx
+ * for the pool they joined is served in the same transaction (lib/booking/waitlist/promote.ts; inventoryTx
  * retries when bookings hold that pool's seat locks).
  */
 export async function moveServiceSeats(input: ServiceQuotaMoveInput): Promise<{ moved: number }> {
@@ -122,7 +122,7 @@ export async function moveServiceSeats(input: ServiceQuotaMoveInput): Promise<{ 
   const [source, target] = input.direction === "INTO_POOL" ? ["GENERAL", input.quotaCode] : [input.quotaCode, "GENERAL"];
   const order = Prisma.raw(input.direction === "INTO_POOL" ? `ss."coachPosition" DESC, ss.number DESC` : `ss."coachPosition" ASC, ss.number ASC`);
 
-  return bookingTx(async (tx) => {
+  return inventoryTx(async (tx) => {
     const service = await tx.service.findUnique({ where: { id: input.serviceId }, select: { id: true } });
     if (!service) throw new AppError("NOT_FOUND", "That service no longer exists.");
     const locked = await tx.$queryRaw<{ id: string }[]>`

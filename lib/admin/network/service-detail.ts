@@ -2,7 +2,7 @@
 // segment (counted in SQL), and the passenger list (a paged SQL join).
 import "server-only";
 import { db } from "@/lib/db";
-import { takenSql, TX_NOW } from "@/lib/booking/inventory";
+import { takenSql, TX_NOW } from "@/lib/inventory/seats";
 import { stopTimes } from "@/lib/services/stop-times";
 
 export interface ServiceStop {

@@ -1,5 +1,5 @@
 // WAITLIST_NOT_CONFIRMED: the chart was prepared and no seats came free for this waiting-list
-// booking; whatever was paid comes back (lib/waitlist/).
+// booking; whatever was paid comes back (lib/booking/waitlist/).
 import { framed, type EmailTemplate } from "@/lib/notifications/templates/layout";
 import { genericEmail } from "@/lib/notifications/templates/generic";
 import { refundLine } from "@/lib/notifications/templates/refund";

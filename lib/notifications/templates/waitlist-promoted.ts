@@ -1,4 +1,4 @@
-// WAITLIST_PROMOTED: seats came free and this waiting-list booking got them (lib/waitlist/).
+// WAITLIST_PROMOTED: seats came free and this waiting-list booking got them (lib/booking/waitlist/).
 import { bookingUrl, framed, type EmailTemplate } from "@/lib/notifications/templates/layout";
 import { genericEmail } from "@/lib/notifications/templates/generic";
 import { bookedSeat } from "@/lib/tickets/seat-words";

@@ -2,7 +2,7 @@
 // Thin server action for the booking page; the rules live in lib/admin/cancel-on-behalf.ts.
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/action";
-import { actorOf } from "@/lib/booking/events";
+import { actorOf } from "@/lib/auth/actor";
 import { formatMoney } from "@/lib/money";
 import { paymentProvider } from "@/lib/payments";
 import { adminCancelSchema } from "@/lib/schemas/admin-ops";

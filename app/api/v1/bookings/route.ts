@@ -3,7 +3,7 @@
 import { json, route } from "@/lib/http";
 import { db } from "@/lib/db";
 import { createBookingSchema } from "@/lib/schemas/booking";
-import { actorOf } from "@/lib/booking/events";
+import { actorOf } from "@/lib/auth/actor";
 import { createBooking } from "@/lib/booking/create-booking";
 import { listOwnBookings } from "@/lib/booking/booking-view";
 import { readIdempotencyKey } from "@/lib/idempotency/with-idempotency";

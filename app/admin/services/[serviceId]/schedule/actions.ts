@@ -2,7 +2,7 @@
 // Thin server actions for a service's schedule changes; the rules live in lib/admin/schedule-*.ts.
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/action";
-import { actorOf } from "@/lib/booking/events";
+import { actorOf } from "@/lib/auth/actor";
 import { formatMoney } from "@/lib/money";
 import { paymentProvider } from "@/lib/payments";
 import { cancelServiceFormSchema, delayFormSchema, platformFormSchema } from "@/lib/schemas/admin-ops";

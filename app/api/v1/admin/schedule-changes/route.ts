@@ -3,7 +3,7 @@
 // A cancellation cancels and fully refunds every live booking; sending it again is safe (it
 // finishes what is left and refunds nothing twice): 201 when a change was recorded, 200 when not.
 import { json, route } from "@/lib/http";
-import { actorOf } from "@/lib/booking/events";
+import { actorOf } from "@/lib/auth/actor";
 import { paymentProvider } from "@/lib/payments";
 import { scheduleChangeSchema, scheduleChangesQuerySchema } from "@/lib/schemas/admin-ops";
 import { applyScheduleChange } from "@/lib/admin/apply-schedule-change";

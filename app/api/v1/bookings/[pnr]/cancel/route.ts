@@ -2,7 +2,7 @@
 // POST /api/v1/bookings/{pnr}/cancel: cancel -> 200 {booking, refund}; seats are released at once.
 import { json, route } from "@/lib/http";
 import { db } from "@/lib/db";
-import { actorOf } from "@/lib/booking/events";
+import { actorOf } from "@/lib/auth/actor";
 import { cancelOwnBooking, refundQuoteFor } from "@/lib/booking/cancel-booking";
 import { paymentProvider } from "@/lib/payments";
 

@@ -2,7 +2,7 @@
 //   -> 200 {booking, payment}; 402 PAYMENT_DECLINED; 409 HOLD_EXPIRED (nothing charged).
 import { json, route } from "@/lib/http";
 import { paymentSchema } from "@/lib/schemas/booking";
-import { actorOf } from "@/lib/booking/events";
+import { actorOf } from "@/lib/auth/actor";
 import { requestPayment } from "@/lib/booking/pay-request";
 import { readIdempotencyKey } from "@/lib/idempotency/with-idempotency";
 

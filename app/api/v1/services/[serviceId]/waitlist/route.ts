@@ -2,7 +2,7 @@
 //   -> {waiting, available, open}: joining now would make you number waiting + 1. Public, like search.
 import { json, route } from "@/lib/http";
 import { waitlistQuerySchema } from "@/lib/schemas/booking";
-import { waitlistInfo } from "@/lib/waitlist/queue";
+import { waitlistInfo } from "@/lib/booking/waitlist/queue";
 
 export const GET = route<"public", undefined, typeof waitlistQuerySchema, { serviceId: string }>(
   { access: "public", query: waitlistQuerySchema },

@@ -2,7 +2,7 @@
 // full ({"fullRefund": true}); recorded as the admin's act. With expectedRefundMinor, nothing
 // happens (409) when the refund is no longer that amount.
 import { json, route } from "@/lib/http";
-import { actorOf } from "@/lib/booking/events";
+import { actorOf } from "@/lib/auth/actor";
 import { paymentProvider } from "@/lib/payments";
 import { adminCancelBodySchema } from "@/lib/schemas/admin-ops";
 import { cancelOnBehalf } from "@/lib/admin/cancel-on-behalf";

@@ -1,7 +1,7 @@
 // PUT /api/v1/admin/users/{userId}/role {"role": "ADMIN" | "PASSENGER"}: promote or demote.
 // Refused (409) when it would leave no admin at all; the change applies from the next request.
 import { json, route } from "@/lib/http";
-import { actorOf } from "@/lib/booking/events";
+import { actorOf } from "@/lib/auth/actor";
 import { roleBodySchema } from "@/lib/schemas/admin-ops";
 import { setRole } from "@/lib/admin/users";
 

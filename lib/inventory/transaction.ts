@@ -1,6 +1,6 @@
 // The transaction runner for every booking write: serializable() (SERIALIZABLE, retried on
 // serialization failure) plus a retry that serializable() does not do, for seat rows found locked
-// by `FOR UPDATE NOWAIT` (lib/booking/inventory.ts explains why the lock does not simply wait).
+// by `FOR UPDATE NOWAIT` (lib/inventory/seats.ts explains why the lock does not simply wait).
 //
 // Waiting is bounded by time rather than by a count of attempts, because how many attempts a
 // request needs depends on how many others are queued, not on how long the user will wait.
@@ -11,14 +11,14 @@ import { isLockNotAvailable } from "@/lib/db/errors";
 import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { inTurn } from "@/lib/booking/inventory-queue";
+import { inTurn } from "@/lib/inventory/turns";
 
-export interface BookingTxOptions {
+export interface InventoryTxOptions {
   /** Runs before every attempt, outside the transaction: a cheap check that can refuse early. */
   beforeAttempt?: () => Promise<void>;
   /** How long to keep retrying while seats are locked by other bookings (BOOKING_LOCK_WAIT_MS). */
   lockWaitMs?: number;
-  /** Take turns in this process with other requests for the same inventory (lib/booking/inventory-queue.ts). */
+  /** Take turns in this process with other requests for the same inventory (lib/inventory/turns.ts). */
   queueKey?: string;
   onRetry?: (reason: "locked" | "serialization", attempt: number) => void;
   /**
@@ -58,9 +58,9 @@ function noteTurn(queuedMs: number, heldMs: number): void {
   if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10 });
 }
 
-export type TxRunner = <T>(work: (tx: Tx) => Promise<T>, options?: BookingTxOptions) => Promise<T>;
+export type TxRunner = <T>(work: (tx: Tx) => Promise<T>, options?: InventoryTxOptions) => Promise<T>;
 
-export const bookingTx: TxRunner = async (work, options = {}) => {
+export const inventoryTx: TxRunner = async (work, options = {}) => {
   const waitMs = options.lockWaitMs ?? lockWaitMs();
   if (!options.queueKey) return attempts(work, waitMs, options, false);
   // The early check also runs before taking a place in the queue: once a train has sold out, a
@@ -80,11 +80,11 @@ export const bookingTx: TxRunner = async (work, options = {}) => {
 };
 
 /** The early check only reads, so it may always be repeated when it is allowed to wait out a failover. */
-function earlyCheck(options: BookingTxOptions): Promise<void> {
+function earlyCheck(options: InventoryTxOptions): Promise<void> {
   return options.retryOnConnectionLoss ? retryOnConnectionLoss(options.beforeAttempt!) : options.beforeAttempt!();
 }
 
-async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options: BookingTxOptions, checked: boolean): Promise<T> {
+async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options: InventoryTxOptions, checked: boolean): Promise<T> {
   const deadline = Date.now() + waitMs;
   // More attempts than the default, with short pauses: on small tables PostgreSQL's SSI locks
   // whole relations, so a booking can be aborted by unrelated bookings several times in a row.

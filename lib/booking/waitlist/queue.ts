@@ -8,14 +8,14 @@
 //
 // The list closes when the service's chart is prepared: a fixed time before the origin departure
 // (CHART_HOURS_BEFORE, 4 hours unless set), when whoever still waits is told so and refunded
-// (lib/waitlist/prepare-charts.ts). Until then a sold-out class can be joined.
+// (lib/booking/waitlist/prepare-charts.ts). Until then a sold-out class can be joined.
 import "server-only";
 import { db, type Db, type Tx } from "@/lib/db";
 import { validationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { WaitlistInfo, WaitlistQuery } from "@/lib/schemas/booking";
 import { resolveJourney, type Journey } from "@/lib/booking/journey";
-import { countSeats } from "@/lib/booking/inventory";
+import { countSeats } from "@/lib/inventory/seats";
 
 const DEFAULT_CHART_HOURS = 4;
 

@@ -8,10 +8,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { bookingTx } from "@/lib/booking/booking-tx";
-import { inventoryKey } from "@/lib/booking/inventory-queue";
-import { promoteWaitlist } from "@/lib/waitlist/promote";
-import type { Inventory } from "@/lib/waitlist/queue";
+import { inventoryTx } from "@/lib/inventory/transaction";
+import { inventoryKey } from "@/lib/inventory/turns";
+import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
+import type { Inventory } from "@/lib/booking/waitlist/queue";
 
 export interface PromoteDueResult {
   promoted: number;
@@ -40,7 +40,7 @@ async function inventoriesWithFreeSeats(): Promise<Inventory[]> {
 
 /** Promotion for one inventory in a transaction of its own, taking its turn with this instance's bookings of it. */
 export async function promoteInventory(inventory: Inventory): Promise<number> {
-  const done = await bookingTx((tx) => promoteWaitlist(tx, inventory), { queueKey: inventoryKey(inventory.serviceId, inventory.classCode, inventory.quotaCode) });
+  const done = await inventoryTx((tx) => promoteWaitlist(tx, inventory), { queueKey: inventoryKey(inventory.serviceId, inventory.classCode, inventory.quotaCode) });
   return done.length;
 }
 

@@ -13,10 +13,11 @@ import type { Tx } from "@/lib/db";
 import type { CreateBookingInput } from "@/lib/schemas/booking";
 import type { Journey } from "@/lib/booking/journey";
 import type { BookingRecord } from "@/lib/booking/booking-view";
-import { appendEvent, type UserActor } from "@/lib/booking/events";
+import { appendEvent } from "@/lib/booking/events";
+import { type UserActor } from "@/lib/auth/actor";
 import { holdMinutes } from "@/lib/booking/clock";
 import { insertBooking } from "@/lib/booking/insert-booking";
-import { waitlistPositions } from "@/lib/waitlist/queue";
+import { waitlistPositions } from "@/lib/booking/waitlist/queue";
 
 export interface Joined {
   bookingId: string;

@@ -3,7 +3,7 @@
 //
 // Why: under SERIALIZABLE, bookings of one class cannot overlap (each reads the whole class's
 // availability, so two that overlap form a read-write cycle and one is aborted), and a transaction
-// that waited on a row lock wakes with a stale snapshot (lib/booking/inventory.ts). So contenders
+// that waited on a row lock wakes with a stale snapshot (lib/inventory/seats.ts). So contenders
 // retry with NOWAIT; with hundreds of them in one process, the retries alone use up the CPU the
 // lock holder needs. Queueing in memory costs nothing while waiting and leaves at most one
 // contender per instance at the database.

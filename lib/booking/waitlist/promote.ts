@@ -1,7 +1,7 @@
 // Promotion: seats that came free go to the waiting list before anyone else, strictly first come,
 // first served among the bookings they can serve. Entries are scanned in (createdAt, id) order;
 // each gets `partySize` seats free for its whole segment [fromSeq, toSeq), chosen by the same
-// allocator as a new booking (lib/booking/allocate.ts), or is passed over while a later entry that
+// allocator as a new booking (lib/inventory/choose-seats.ts), or is passed over while a later entry that
 // fits is served. One freed seat can serve several short segments, and one cancelled party several
 // waiting bookings, so the scan goes on to the end of the queue.
 //
@@ -11,11 +11,11 @@
 // (docs/decisions/012-waitlist.md); a cancelled, charted or departed service promotes nobody.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { chooseSeats, type FreeSeat, type Preference } from "@/lib/booking/allocate";
+import { chooseSeats, type FreeSeat, type Preference } from "@/lib/inventory/choose-seats";
 import { appendEvent } from "@/lib/booking/events";
 import { currentTime } from "@/lib/booking/clock";
 import { notifyInAppMany } from "@/lib/booking/notifications";
-import type { Inventory } from "@/lib/waitlist/queue";
+import type { Inventory } from "@/lib/booking/waitlist/queue";
 
 export interface Promotion {
   bookingId: string;
@@ -27,8 +27,8 @@ export interface Promotion {
 
 // The picture of one inventory that promotion decides on: every seat, locked, and every live
 // allocation on it with its stop range. Seat rows are locked with NOWAIT in id order, exactly as a
-// new booking locks them (lib/booking/inventory.ts, decision 008), so promotion and bookings take
-// turns on the same rows and a busy inventory means a quick retry (lib/booking/booking-tx.ts),
+// new booking locks them (lib/inventory/seats.ts, decision 008), so promotion and bookings take
+// turns on the same rows and a busy inventory means a quick retry (lib/inventory/transaction.ts),
 // never a transaction that wakes with a stale snapshot.
 interface InventorySeatRow extends FreeSeat {
   coachLabel: string;
@@ -125,7 +125,7 @@ export function planPromotions(
 /**
  * Promotes every waiting booking of the inventory that the free seats can serve. Cheap when nobody
  * waits (one indexed read, no locks); otherwise locks the inventory's seats (NOWAIT, so callers run
- * in lib/booking/booking-tx.ts, which retries) and writes the promotions. Returns what it did.
+ * in lib/inventory/transaction.ts, which retries) and writes the promotions. Returns what it did.
  */
 export async function promoteWaitlist(tx: Tx, inventory: Inventory): Promise<Promotion[]> {
   const entries = await eligibleEntries(tx, inventory);

@@ -4,7 +4,7 @@
 //
 // Safe to run again, or twice at once, as the cron route does: idempotent by state. Step one (one
 // transaction, the service row locked) promotes and sets Service.chartPreparedAt, once; from then
-// on nothing joins, pays or is promoted on that service (lib/waitlist/queue.ts, promote.ts). Step
+// on nothing joins, pays or is promoted on that service (lib/booking/waitlist/queue.ts, promote.ts). Step
 // two cancels what still waits, in batches, each its own transaction with the service row locked,
 // so two runs take turns; a cancelled booking is never picked again and its refund is keyed by
 // booking (lib/booking/cancel-booking.ts), so nobody is refunded twice. A run that stops half-way
@@ -17,13 +17,13 @@ import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { paymentProvider } from "@/lib/payments";
-import { bookingTx } from "@/lib/booking/booking-tx";
+import { inventoryTx } from "@/lib/inventory/transaction";
 import { appendEvent } from "@/lib/booking/events";
 import { cancelLockedBooking } from "@/lib/booking/cancel-booking";
 import type { LockedBooking } from "@/lib/booking/own-booking";
 import { currentTime } from "@/lib/booking/clock";
-import { promoteWaitlist } from "@/lib/waitlist/promote";
-import { chartDueAt, chartHoursBefore } from "@/lib/waitlist/queue";
+import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
+import { chartDueAt, chartHoursBefore } from "@/lib/booking/waitlist/queue";
 
 const BATCH = 100;
 const MAX_SERVICES = 200;
@@ -58,7 +58,7 @@ async function lockService(tx: Tx, serviceId: string) {
 
 /** Step one: a last promotion, then the chart is prepared. Returns how many were promoted. */
 async function closeWaitlist(serviceId: string): Promise<number> {
-  return bookingTx(async (tx) => {
+  return inventoryTx(async (tx) => {
     const service = await lockService(tx, serviceId);
     const now = await currentTime(tx);
     if (service.chartPreparedAt || chartDueAt(service.departsAt) > now) return 0;
@@ -76,7 +76,7 @@ async function closeWaitlist(serviceId: string): Promise<number> {
 
 /** Step two, one batch: cancels up to BATCH still-waiting bookings of a charted service. */
 async function cancelWaiting(serviceId: string, provider: PaymentProvider): Promise<{ amountMinor: number; currency: string }[]> {
-  return bookingTx(async (tx) => {
+  return inventoryTx(async (tx) => {
     const service = await lockService(tx, serviceId);
     if (!service.chartPreparedAt) return [];
     const bookings = await tx.$queryRaw<(LockedBooking & { userId: string })[]>`

@@ -74,7 +74,7 @@ export interface LockedSeat extends InventorySeat {
  * NOWAIT, and the transaction's first statement after the idempotency claim: under SERIALIZABLE the
  * snapshot is fixed by the first statement, so a transaction that queued behind the lock would wake
  * with a snapshot from before the holder's commit, miss its allocation and fail at commit anyway.
- * Failing at once and retrying with a fresh snapshot (lib/booking/booking-tx.ts) turns that into a
+ * Failing at once and retrying with a fresh snapshot (lib/inventory/transaction.ts) turns that into a
  * short wait. The segment is looked up in the same statement for the same reason. Rows are locked
  * in id order, so two transactions locking overlapping sets cannot deadlock.
  */

@@ -6,13 +6,14 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PaymentProvider } from "@/lib/payments/provider";
-import { appendEvent, type UserActor } from "@/lib/booking/events";
+import { appendEvent } from "@/lib/booking/events";
+import { type UserActor } from "@/lib/auth/actor";
 import { currentTime } from "@/lib/booking/clock";
 import type { LockedBooking } from "@/lib/booking/own-booking";
 import { chargeBooking, type PayResult } from "@/lib/booking/charge";
 import { recordDeclinedPayment } from "@/lib/booking/payment-declined";
-import { promoteWaitlist } from "@/lib/waitlist/promote";
-import { waitlistOpen } from "@/lib/waitlist/queue";
+import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
+import { waitlistOpen } from "@/lib/booking/waitlist/queue";
 
 /** `booking` is WAITLISTED and locked by the caller (lib/booking/pay-booking.ts). */
 export async function payWaitlisted(

@@ -1,0 +1,13 @@
+// Who acts on a booking: a signed-in person (with the role they acted in) or the system itself
+// (the hold sweeper, chart preparation, a promotion from the waiting list). Every front end (route
+// handler, server action, CLI, gRPC) turns its own notion of a caller into one of these.
+export interface UserActor {
+  userId: string;
+  role: "PASSENGER" | "ADMIN";
+}
+
+export type Actor = UserActor | "SYSTEM";
+
+export function actorOf(user: { id: string; role: "PASSENGER" | "ADMIN" }): UserActor {
+  return { userId: user.id, role: user.role };
+}
