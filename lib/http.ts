@@ -83,7 +83,7 @@ export function route<
 
       const run = () => handler({ request, user: user as UserFor<A>, body: body as Infer<B>, query: query as Infer<Q>, params });
       // GET and HEAD only read, so they ride out a failover here; writes decide for themselves
-      // (those with an Idempotency-Key do, in lib/idempotency/with-idempotency.ts).
+      // (those with an Idempotency-Key do, in lib/idempotency/keys.ts).
       return await (SAFE_METHODS.has(request.method) ? retryOnConnectionLoss(run) : run());
     } catch (error) {
       return errorResponse(toAppError(error));

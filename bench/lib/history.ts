@@ -49,7 +49,7 @@ export async function addHistory(url: string, bookings: number): Promise<number>
        SELECT gen_random_uuid()::text, booking_id, e.type, 'PASSENGER', '{}', now() - interval '30 days'
        FROM history, (VALUES ('HELD'), ('CANCELLED')) AS e(type)`,
     );
-    // The answers those bookings' requests stored (lib/idempotency/with-idempotency.ts): the
+    // The answers those bookings' requests stored (lib/idempotency/keys.ts): the
     // claim of every new booking is an insert into this table's unique index, spread by user.
     await client.query(
       `INSERT INTO "IdempotencyKey" (id, "userId", scope, key, "requestHash", "responseStatus", "responseBody", "createdAt", "completedAt")

@@ -75,7 +75,7 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
   (globalThis as unknown as { __railbookDb?: PrismaClient }).__railbookDb = new PrismaClient({ adapter: new PrismaPg(pool) });
   const { createBooking } = await import("@/lib/booking/create-booking");
   const { requestPayment } = await import("@/lib/booking/pay-request");
-  const { holdSeats } = await import("@/lib/booking/hold-seats");
+  const { holdBatch } = await import("@/lib/booking/hold-batch");
   const { db } = await import("@/lib/db");
   const { POST } = await import("@/app/api/v1/bookings/route");
 
@@ -106,9 +106,11 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
       const response = await POST(request, { params: Promise.resolve({}) });
       if (response.status !== 201) throw new Error(`route handler answered ${response.status}: ${await response.text()}`);
     });
-    const pnr = (viaLib.value as { status: number; body: { pnr: string } }).body.pnr;
+    const held = viaLib.value as Awaited<ReturnType<typeof createBooking>>;
+    if (held.kind !== "held") throw new Error(`createBooking answered ${held.kind}`);
+    const pnr = held.booking.pnr;
     const paid = await timed(() => requestPayment(actor, pnr, { cardNumber: "4242424242424242" }, randomUUID()));
-    if ((paid.value as { status: number }).status !== 200) throw new Error(`payment answered ${(paid.value as { status: number }).status}`);
+    if ((paid.value as { kind: string }).kind !== "paid") throw new Error(`payment answered ${(paid.value as { kind: string }).kind}`);
     if (i < 0) continue;
     lib.push(viaLib);
     route.push(viaRoute);
@@ -127,7 +129,8 @@ async function main(spec: ProfileSpec): Promise<ProfileResult> {
   pool.take();
   await db()
     .$transaction(async (tx) => {
-      await holdSeats(tx, actor, input(0));
+      const key = { userId: actor.userId, scope: "booking.create", key: randomUUID() };
+      await holdBatch(tx, { serviceId: input(0).serviceId, classCode: "SECOND", quotaCode: "GENERAL" }, [{ actor, input: input(0), ref: key, requestHash: "profile" }]);
       throw new Rollback();
     }, { isolationLevel: "Serializable" })
     .catch((error) => {

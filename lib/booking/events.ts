@@ -4,8 +4,8 @@
 // change (and its service's seats) on the live channel, delivered on commit (lib/live/publish.ts).
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { publishBookingChanges } from "@/lib/live/publish";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { bookingChangesNotifySql, liveEventsEnabled } from "@/lib/live/publish";
 import type { Actor } from "@/lib/auth/actor";
 
 export type BookingEventType =
@@ -29,27 +29,41 @@ function actorColumns(actor: Actor): { actorUserId: string | null; actorRole: st
   return actor === "SYSTEM" ? { actorUserId: null, actorRole: "SYSTEM" } : { actorUserId: actor.userId, actorRole: actor.role };
 }
 
-export async function appendEvent(
-  tx: Tx,
-  bookingId: string,
-  type: BookingEventType,
-  actor: Actor,
-  data: Prisma.InputJsonObject = {},
-): Promise<void> {
-  await tx.bookingEvent.create({ data: { bookingId, type, ...actorColumns(actor), data } });
-  await publishBookingChanges(tx, [bookingId]);
+export interface NewEvent {
+  bookingId: string;
+  type: BookingEventType;
+  actor: Actor;
+  data?: Prisma.InputJsonObject;
+}
+
+/**
+ * The one way events are written: every event of the change in one statement, and the bookings'
+ * changes published on the live channel with them (delivered on commit, lib/live/publish.ts).
+ */
+export async function recordEvents(tx: Tx, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const actors = events.map((e) => actorColumns(e.actor));
+  const bookingIds = [...new Set(events.map((e) => e.bookingId))];
+  const publish = liveEventsEnabled() ? bookingChangesNotifySql(bookingIds) : Prisma.sql`SELECT 1`;
+  await tx.$executeRaw`
+    WITH written AS (
+      -- The wall clock, not the transaction's start, and one microsecond apart: a booking's history is
+      -- read in createdAt order, and one transaction may write several of its events.
+      INSERT INTO "BookingEvent" (id, "bookingId", type, "actorUserId", "actorRole", data, "createdAt")
+      SELECT gen_random_uuid()::text, x."bookingId", x.type, x."actorUserId", x."actorRole", x.data,
+             clock_timestamp() + (x.n - 1) * INTERVAL '1 microsecond'
+      FROM unnest(${events.map((e) => e.bookingId)}::text[], ${events.map((e) => e.type)}::text[], ${actors.map((a) => a.actorUserId)}::text[],
+                  ${actors.map((a) => a.actorRole)}::text[], ${events.map((e) => JSON.stringify(e.data ?? {}))}::jsonb[]) WITH ORDINALITY
+           AS x("bookingId", type, "actorUserId", "actorRole", data, n)
+    )
+    ${publish}`;
+}
+
+export async function appendEvent(tx: Tx, bookingId: string, type: BookingEventType, actor: Actor, data: Prisma.InputJsonObject = {}): Promise<void> {
+  await recordEvents(tx, [{ bookingId, type, actor, data }]);
 }
 
 /** One event per booking for a batch change (the hold sweeper expires many at once). */
-export async function appendEvents(
-  tx: Tx,
-  bookingIds: string[],
-  type: BookingEventType,
-  actor: Actor,
-  data: Prisma.InputJsonObject = {},
-): Promise<void> {
-  if (bookingIds.length === 0) return;
-  const columns = actorColumns(actor);
-  await tx.bookingEvent.createMany({ data: bookingIds.map((bookingId) => ({ bookingId, type, ...columns, data })) });
-  await publishBookingChanges(tx, bookingIds);
+export async function appendEvents(tx: Tx, bookingIds: string[], type: BookingEventType, actor: Actor, data: Prisma.InputJsonObject = {}): Promise<void> {
+  await recordEvents(tx, bookingIds.map((bookingId) => ({ bookingId, type, actor, data })));
 }

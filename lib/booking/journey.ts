@@ -46,6 +46,29 @@ interface JourneyRow {
   distanceKm: number | null;
 }
 
+/** The service's own facts a journey is built from (read by resolveJourney() or a hold batch's context). */
+export interface ServiceOfJourney {
+  serviceId: string;
+  status: Journey["status"];
+  delayMinutes: number;
+  departsAt: Date;
+  chartPreparedAt: Date | null;
+  trainNumber: string;
+  trainName: string;
+}
+
+/** A stop of the service's train, with the station's code. */
+export interface StopOfJourney {
+  stationId: string;
+  code: string;
+  name: string;
+  timeZone: string;
+  seq: number;
+  departureOffsetMinutes: number | null;
+  arrivalOffsetMinutes: number | null;
+  distanceKm: number;
+}
+
 /** One statement (it runs inside the booking transaction, where every round trip holds the seat locks longer). */
 export async function resolveJourney(client: Db | Tx, serviceId: string, fromCode: string, toCode: string): Promise<Journey> {
   const rows = await client.$queryRaw<JourneyRow[]>`
@@ -60,17 +83,22 @@ export async function resolveJourney(client: Db | Tx, serviceId: string, fromCod
     WHERE s.id = ${serviceId}`;
   const service = rows[0];
   if (!service) throw new AppError("NOT_FOUND", "We could not find that train service.");
+  const stops = rows.filter((r): r is JourneyRow & StopOfJourney => r.code !== null);
+  return journeyOf(service, stops, fromCode, toCode);
+}
 
-  const from = rows.find((r) => r.code === fromCode);
-  const to = rows.find((r) => r.code === toCode);
+/** The journey between two station codes on a service; refuses (VALIDATION_FAILED) a pair the train does not run between. */
+export function journeyOf(service: ServiceOfJourney, stops: StopOfJourney[], fromCode: string, toCode: string): Journey {
+  const from = stops.find((r) => r.code === fromCode);
+  const to = stops.find((r) => r.code === toCode);
   const fieldErrors: Record<string, string[]> = {};
   if (!from || from.departureOffsetMinutes === null) fieldErrors.from = [`This train does not depart from ${fromCode}.`];
   if (!to || to.arrivalOffsetMinutes === null) fieldErrors.to = [`This train does not arrive at ${toCode}.`];
-  else if (from && from.seq! >= to.seq!) fieldErrors.to = [`This train calls at ${toCode} before ${fromCode}.`];
+  else if (from && from.seq >= to.seq) fieldErrors.to = [`This train calls at ${toCode} before ${fromCode}.`];
   if (!from || !to || Object.keys(fieldErrors).length > 0) throw validationError(fieldErrors, "The train does not run between these stations.");
 
   const at = (offset: number | null) => new Date(service.departsAt.getTime() + (offset ?? 0) * 60_000);
-  const stop = (r: JourneyRow): JourneyStop => ({ stationId: r.stationId!, code: r.code!, name: r.name!, timeZone: r.timeZone!, seq: r.seq! });
+  const stop = (r: StopOfJourney): JourneyStop => ({ stationId: r.stationId, code: r.code, name: r.name, timeZone: r.timeZone, seq: r.seq });
   return {
     serviceId: service.serviceId,
     status: service.status,
@@ -80,7 +108,7 @@ export async function resolveJourney(client: Db | Tx, serviceId: string, fromCod
     train: { number: service.trainNumber, name: service.trainName },
     from: stop(from),
     to: stop(to),
-    distanceKm: to.distanceKm! - from.distanceKm!,
+    distanceKm: to.distanceKm - from.distanceKm,
     departureAt: at(from.departureOffsetMinutes),
     arrivalAt: at(to.arrivalOffsetMinutes),
   };
@@ -91,12 +119,19 @@ export async function resolveJourney(client: Db | Tx, serviceId: string, fromCod
  * be booked until it actually leaves, so the cut-off is the timetable departure plus the delay.
  */
 export function assertBookable(journey: Journey, now: Date): void {
+  const refusal = notBookable(journey, now);
+  if (refusal) throw refusal;
+}
+
+/** The refusal assertBookable() throws, as a value (null when the journey can be booked). */
+export function notBookable(journey: Journey, now: Date): AppError | null {
   if (journey.status === "CANCELLED") {
-    throw new AppError("SERVICE_NOT_BOOKABLE", "This train service has been cancelled and cannot be booked.", { reason: "CANCELLED" });
+    return new AppError("SERVICE_NOT_BOOKABLE", "This train service has been cancelled and cannot be booked.", { reason: "CANCELLED" });
   }
   if (hasLeft(journey, now)) {
-    throw new AppError("SERVICE_NOT_BOOKABLE", `This train has already left ${journey.from.name}.`, { reason: "DEPARTED" });
+    return new AppError("SERVICE_NOT_BOOKABLE", `This train has already left ${journey.from.name}.`, { reason: "DEPARTED" });
   }
+  return null;
 }
 
 /** Whether the train has left the boarding station: the timetable departure plus the delay has passed. */

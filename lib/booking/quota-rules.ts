@@ -4,7 +4,7 @@
 // so the usual booking reads nothing here. Decision 017.
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
-import { validationError } from "@/lib/errors";
+import { validationError, type AppError } from "@/lib/errors";
 
 /**
  * Refuses, with a message next to each passenger's age, a party that the quota does not admit.
@@ -13,13 +13,18 @@ import { validationError } from "@/lib/errors";
 export async function assertQuotaAdmits(client: Db | Tx, quotaCode: string, passengers: { age: number }[]): Promise<void> {
   if (quotaCode === "GENERAL") return;
   const quota = await client.quota.findUnique({ where: { code: quotaCode }, select: { name: true, minAge: true } });
-  if (!quota || quota.minAge === null) return;
-  const minAge = quota.minAge;
+  const refusal = quota && quota.minAge !== null ? quotaRefusal({ name: quota.name, minAge: quota.minAge }, passengers) : null;
+  if (refusal) throw refusal;
+}
+
+/** The same rule on a quota already read (a hold batch reads it once for all its requests); null when the party qualifies. */
+export function quotaRefusal(quota: { name: string; minAge: number } | null, passengers: { age: number }[]): AppError | null {
+  if (!quota) return null;
+  const { name, minAge } = quota;
   const fieldErrors: Record<string, string[]> = {};
   passengers.forEach((p, i) => {
-    if (p.age < minAge) fieldErrors[`passengers.${i}.age`] = [`The ${quota.name} quota is for travellers aged ${minAge} or over.`];
+    if (p.age < minAge) fieldErrors[`passengers.${i}.age`] = [`The ${name} quota is for travellers aged ${minAge} or over.`];
   });
-  if (Object.keys(fieldErrors).length > 0) {
-    throw validationError(fieldErrors, `Everyone in a ${quota.name} booking must be aged ${minAge} or over. Choose the General quota, or book the others separately.`);
-  }
+  if (Object.keys(fieldErrors).length === 0) return null;
+  return validationError(fieldErrors, `Everyone in a ${name} booking must be aged ${minAge} or over. Choose the General quota, or book the others separately.`);
 }

@@ -18,7 +18,7 @@ export interface SerializableOptions {
    * Repeat the whole transaction when the connection is lost (57P01, "Connection terminated
    * unexpectedly", a replica reached at promotion...). Only for work that is safe to repeat even
    * if its COMMIT did happen: e.g. it claims its Idempotency-Key inside the transaction, so a
-   * repeat replays the first answer (lib/idempotency/with-idempotency.ts). Off by default.
+   * repeat replays the first answer (lib/idempotency/keys.ts). Off by default.
    */
   retryOnConnectionLoss?: boolean;
   /** Time budget for those repeats (default: DATABASE_RETRY_BUDGET_MS or 20 s). */

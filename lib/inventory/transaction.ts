@@ -1,24 +1,25 @@
-// The transaction runner for every booking write: serializable() (SERIALIZABLE, retried on
+// The transaction runner for every write on an inventory: serializable() (SERIALIZABLE, retried on
 // serialization failure) plus a retry that serializable() does not do, for seat rows found locked
-// by `FOR UPDATE NOWAIT` (lib/inventory/seats.ts explains why the lock does not simply wait).
+// by `FOR UPDATE NOWAIT` (lib/inventory/lock.ts explains why the lock does not simply wait).
+// Batches of holds (lib/booking/hold-batch.ts) retry as a whole with retryBatch() below.
 //
 // Waiting is bounded by time rather than by a count of attempts, because how many attempts a
 // request needs depends on how many others are queued, not on how long the user will wait.
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { serializable, type SerializableOptions } from "@/lib/db/serializable";
-import { isLockNotAvailable } from "@/lib/db/errors";
 import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { inTurn } from "@/lib/inventory/turns";
+import { busy, takeTurn, type Ticket } from "@/lib/inventory/turns";
+import { isConnectionError, isLockNotAvailable, isRetryableTxError, isUniqueViolation } from "@/lib/db/errors";
 
 export interface InventoryTxOptions {
   /** Runs before every attempt, outside the transaction: a cheap check that can refuse early. */
   beforeAttempt?: () => Promise<void>;
   /** How long to keep retrying while seats are locked by other bookings (BOOKING_LOCK_WAIT_MS). */
   lockWaitMs?: number;
-  /** Take turns in this process with other requests for the same inventory (lib/inventory/turns.ts). */
+  /** Take turns in this process with other requests for the same inventory (lib/inventory/turns.ts), in a turn of its own. */
   queueKey?: string;
   onRetry?: (reason: "locked" | "serialization", attempt: number) => void;
   /**
@@ -31,7 +32,7 @@ export interface InventoryTxOptions {
 const DEFAULT_LOCK_WAIT_MS = 8_000;
 const MAX_BACKOFF_MS = 100;
 
-function lockWaitMs(): number {
+export function lockWaitMs(): number {
   const fromEnv = Number(process.env.BOOKING_LOCK_WAIT_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_LOCK_WAIT_MS;
 }
@@ -58,26 +59,67 @@ function noteTurn(queuedMs: number, heldMs: number): void {
   if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10 });
 }
 
+/** Runs work in an inventory transaction (lib/inventory/transaction.ts's inventoryTx, or a test's stand-in). */
 export type TxRunner = <T>(work: (tx: Tx) => Promise<T>, options?: InventoryTxOptions) => Promise<T>;
 
 export const inventoryTx: TxRunner = async (work, options = {}) => {
   const waitMs = options.lockWaitMs ?? lockWaitMs();
   if (!options.queueKey) return attempts(work, waitMs, options, false);
   // The early check also runs before taking a place in the queue: once a train has sold out, a
-  // request hears SOLD_OUT at once instead of after every request ahead of it (measured in bench/:
-  // most of a rush's answers are such refusals). In turn, it runs again only if someone was ahead,
-  // since only then can the answer have changed; an uncontended booking still checks once.
+  // request hears SOLD_OUT at once instead of after every request ahead of it. In turn, it runs
+  // again only if someone was ahead, since only then can the answer have changed.
   if (options.beforeAttempt) await earlyCheck(options);
   const queued = performance.now();
-  return inTurn(options.queueKey, waitMs, async (waited) => {
-    const turn = performance.now();
-    try {
-      return await attempts(work, waitMs, options, !waited);
-    } finally {
-      noteTurn(turn - queued, performance.now() - turn);
-    }
+  const queueKey = options.queueKey;
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const ticket: Ticket = {
+      deadline: Date.now() + waitMs,
+      alone: true,
+      serve: async () => {
+        const turn = performance.now();
+        try {
+          const result = await attempts(work, waitMs, options, true);
+          answered = true;
+          resolve(result);
+        } finally {
+          noteTurn(turn - queued, performance.now() - turn);
+        }
+      },
+      fail: (error) => {
+        if (answered) return;
+        answered = true;
+        reject(error);
+      },
+    };
+    takeTurn(queueKey, ticket);
   });
 };
+
+/** Whether a failed batch attempt may be tried again as a whole (nothing of it committed, or its keys will tell). */
+export function isRetryableBatchError(error: unknown): boolean {
+  return isRetryableTxError(error) || isLockNotAvailable(error) || isUniqueViolation(error) || isConnectionError(error);
+}
+
+/**
+ * Pauses before a batch's next attempt: jittered, growing to a few times a batch transaction's
+ * length (long enough not to hammer the lock holder, short enough that the seats are not left idle).
+ */
+export async function batchBackoff(attempt: number, error: unknown): Promise<void> {
+  noteContention(isLockNotAvailable(error) ? "lockRetries" : "serializationRetries");
+  const cap = Math.min(MAX_BACKOFF_MS, 2 * 1.6 ** attempt);
+  await new Promise((resolve) => setTimeout(resolve, cap / 2 + Math.random() * cap));
+}
+
+export function noteGaveUp(): AppError {
+  noteContention("gaveUp");
+  return busy("seats are locked by other bookings");
+}
+
+/** Logs one batch's turn (BOOKING_CONTENTION_LOG=1), like a single request's. */
+export function noteBatchTurn(queuedMs: number, heldMs: number, size: number): void {
+  if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10, size });
+}
 
 /** The early check only reads, so it may always be repeated when it is allowed to wait out a failover. */
 function earlyCheck(options: InventoryTxOptions): Promise<void> {

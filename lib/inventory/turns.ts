@@ -1,51 +1,120 @@
-// Requests in this app instance for the same inventory (service, class, quota) take turns here
-// before they take the database's seat locks.
+// Requests in this app instance for the same inventory (service, class, quota) take turns here, and
+// when an inventory's turn comes, every request queued for it by then is served together: one
+// transaction, one lock, one commit for the whole batch (up to BOOKING_BATCH_MAX, default 64).
 //
-// Why: under SERIALIZABLE, bookings of one class cannot overlap (each reads the whole class's
-// availability, so two that overlap form a read-write cycle and one is aborted), and a transaction
-// that waited on a row lock wakes with a stale snapshot (lib/inventory/seats.ts). So contenders
-// retry with NOWAIT; with hundreds of them in one process, the retries alone use up the CPU the
-// lock holder needs. Queueing in memory costs nothing while waiting and leaves at most one
-// contender per instance at the database.
+// Why: under SERIALIZABLE, decisions on one class cannot overlap (each reads the whole class's
+// availability, so two that overlap form a read-write cycle and one is aborted), so they are serial
+// by nature (decision 008). Serving them one transaction each makes 64 buyers wait for 63 commits;
+// serving them as one batch makes them wait for one (decision 018).
 //
 // The queue is an optimisation, not the guarantee: correctness comes from the transaction (locks,
-// SERIALIZABLE, retries), which other instances contend for just the same. Tests run both ways.
+// SERIALIZABLE, retries), which other instances contend for just the same. With
+// BOOKING_LOCAL_QUEUE=off every request is a batch of its own and meets the others only in the
+// database, as if each came through its own instance; the tests run both ways.
 import "server-only";
 import { AppError } from "@/lib/errors";
 
-const tails = new Map<string, Promise<void>>();
+/** One request waiting for its inventory's turn. `serve` settles every ticket of its batch. */
+export interface Ticket {
+  /** Epoch ms after which the request is answered SERVICE_BUSY instead of being served. */
+  deadline: number;
+  /** Served in a batch of its own (work that runs its own transaction, e.g. the sweeper's promotion). */
+  alone?: boolean;
+  /** Tickets with the same `serve` can share a batch. */
+  serve: (batch: Ticket[]) => Promise<void>;
+  /** Answers the request with an error (never called once it has been answered). */
+  fail: (error: unknown) => void;
+}
 
-export function inventoryKey(serviceId: string, classCode: string, quotaCode: string): string {
-  return `${serviceId}/${classCode}/${quotaCode}`;
+interface Line {
+  queue: { ticket: Ticket; timer: ReturnType<typeof setTimeout> }[];
+  running: boolean;
+}
+
+const lines = new Map<string, Line>();
+
+/** Running totals for this process: batches served and the requests in them (bench/ and tests read these). */
+export const batching = { batches: 0, requests: 0, largest: 0 };
+
+const DEFAULT_BATCH_MAX = 64;
+
+export function batchMax(): number {
+  const fromEnv = Number(process.env.BOOKING_BATCH_MAX);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_BATCH_MAX;
 }
 
 function queueEnabled(): boolean {
   return process.env.BOOKING_LOCAL_QUEUE !== "off";
 }
 
-/**
- * Runs `task` once every earlier task for `key` has settled. Gives up with SERVICE_BUSY if its turn
- * has not come within `maxWaitMs` (the task then never runs). `task` is told whether it had to
- * wait for another one (what it checked before queueing may have changed meanwhile).
- */
-export async function inTurn<T>(key: string, maxWaitMs: number, task: (waited: boolean) => Promise<T>): Promise<T> {
-  if (!queueEnabled()) return task(false);
-  const ahead = tails.get(key);
-  const previous = ahead ?? Promise.resolve();
-  let release!: () => void;
-  const mine = new Promise<void>((resolve) => (release = resolve));
-  const tail = previous.then(() => mine);
-  tails.set(key, tail);
+export function busy(reason: string): AppError {
+  return new AppError("SERVICE_BUSY", undefined, { reason });
+}
+
+/** Whether requests for `key` are being served or queued in this instance right now (a rush is on). */
+export function isBusy(key: string): boolean {
+  const line = lines.get(key);
+  return line !== undefined && (line.running || line.queue.length > 0);
+}
+
+/** Queues `ticket` for the inventory `key`; it is served (or failed) later, by its own `serve`. */
+export function takeTurn(key: string, ticket: Ticket): void {
+  if (!queueEnabled()) {
+    void serveBatch([ticket]);
+    return;
+  }
+  let line = lines.get(key);
+  if (!line) lines.set(key, (line = { queue: [], running: false }));
+  const entry = {
+    ticket,
+    timer: setTimeout(() => {
+      const i = line.queue.indexOf(entry);
+      if (i < 0) return;
+      line.queue.splice(i, 1);
+      ticket.fail(busy("too many bookings for these seats at once"));
+    }, Math.max(0, ticket.deadline - Date.now())),
+  };
+  line.queue.push(entry);
+  if (!line.running) void run(key, line);
+}
+
+/** The next batch: the first ticket and those after it that share its `serve`, stopping at one that must run alone. */
+function nextBatch(line: Line): Ticket[] {
+  const first = line.queue.shift()!;
+  clearTimeout(first.timer);
+  const batch = [first.ticket];
+  if (first.ticket.alone) return batch;
+  const max = batchMax();
+  while (batch.length < max && line.queue.length > 0) {
+    const next = line.queue[0]!;
+    if (next.ticket.alone || next.ticket.serve !== first.ticket.serve) break;
+    line.queue.shift();
+    clearTimeout(next.timer);
+    batch.push(next.ticket);
+  }
+  return batch;
+}
+
+async function run(key: string, line: Line): Promise<void> {
+  line.running = true;
   try {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), maxWaitMs)));
-    const turn = await Promise.race([previous.then(() => "turn" as const), timedOut]);
-    clearTimeout(timer);
-    if (turn === "timeout") throw new AppError("SERVICE_BUSY", undefined, { reason: "too many bookings for these seats at once" });
-    return await task(ahead !== undefined);
+    while (line.queue.length > 0) await serveBatch(nextBatch(line));
   } finally {
-    release();
-    // The last one out removes the key, so the map does not grow with every service ever booked.
-    if (tails.get(key) === tail) tails.delete(key);
+    line.running = false;
+    // The last one out removes the line, so the map does not grow with every service ever booked.
+    if (line.queue.length === 0 && lines.get(key) === line) lines.delete(key);
+    else if (line.queue.length > 0) void run(key, line);
+  }
+}
+
+async function serveBatch(batch: Ticket[]): Promise<void> {
+  batching.batches++;
+  batching.requests += batch.length;
+  batching.largest = Math.max(batching.largest, batch.length);
+  try {
+    await batch[0]!.serve(batch);
+  } catch (error) {
+    // `serve` answers everyone it can; whoever it could not gets the error (fail() ignores the answered).
+    for (const ticket of batch) ticket.fail(error);
   }
 }

@@ -10,6 +10,7 @@
 // lib/live/listener.ts are the only places that would change (to a changefeed).
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { LIVE_CHANNEL, MAX_PAYLOAD_BYTES, type LiveEvent } from "@/lib/live/events";
 
 type Client = Tx | Db;
@@ -41,7 +42,15 @@ export async function publish(client: Client, events: LiveEvent[]): Promise<void
  */
 export async function publishBookingChanges(client: Client, bookingIds: string[]): Promise<void> {
   if (bookingIds.length === 0 || !liveEventsEnabled()) return;
-  await client.$executeRaw`
+  await client.$executeRaw`${bookingChangesNotifySql(bookingIds)}`;
+}
+
+/**
+ * The statement publishBookingChanges() sends, for a caller that sends it as part of a bigger one
+ * (lib/booking/events.ts writes a change's events and publishes it in one round trip).
+ */
+export function bookingChangesNotifySql(bookingIds: string[]): Prisma.Sql {
+  return Prisma.sql`
     SELECT pg_notify(${LIVE_CHANNEL}, payload) FROM (
       SELECT json_build_object('type', 'booking', 'pnr', b.pnr, 'userId', b."userId", 'serviceId', b."serviceId", 'status', b.status::text)::text AS payload
       FROM "Booking" b WHERE b.id = ANY(${bookingIds}::text[])

@@ -10,7 +10,7 @@ import type pg from "pg";
 import { db } from "@/lib/db";
 import { serializable } from "@/lib/db/serializable";
 import { isConnectionError } from "@/lib/db/errors";
-import { idempotent } from "@/lib/idempotency/with-idempotency";
+import { idempotent } from "@/lib/idempotency/keys";
 import { inventoryTx } from "@/lib/inventory/transaction";
 import { rejectionOf, sideConnection } from "./helpers";
 import { startCommitDroppingProxy, type CommitDroppingProxy } from "./commit-dropping-proxy";
@@ -42,17 +42,17 @@ describe("a COMMIT whose answer is lost", () => {
     let runs = 0;
     proxy.dropNextCommitAnswer();
     const result = await idempotent(
-      { userId: user.id, scope: "TEST /ha/unknown-commit", key: randomUUID(), request: { id } },
+      { ref: { userId: user.id, scope: "test.ha.unknown-commit", key: randomUUID() }, hash: id, fromLegacy: () => ({ id, run: 0 }) },
       async (tx) => {
         runs++;
         await tx.$executeRaw`INSERT INTO ha_commit_probe (id) VALUES (${id})`;
-        return { status: 201, body: { id, run: runs } };
+        return { id, run: runs };
       },
       { runTx: inventoryTx },
     );
     expect(proxy.dropped()).toBe(1);
     expect(runs).toBe(1); // the repeat found the claimed key and did not run the work again
-    expect(result).toMatchObject({ status: 201, body: { id, run: 1 }, replayed: true });
+    expect(result).toMatchObject({ outcome: { id, run: 1 }, replayed: true });
     expect(await probeRows(id)).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 // The sweeper's part in promotion. Holds run out silently (an allocation stops counting the moment
 // its expiry passes, docs/decisions/001), so a seat can come free with no transaction to promote
 // anyone in. The next booking of that inventory serves the waiting list first
-// (lib/booking/hold-seats.ts); this catches the rest: the hold sweeper's cron route calls it, and
+// (lib/booking/hold-batch.ts); this catches the rest: the hold sweeper's cron route calls it, and
 // it promotes, inventory by inventory, wherever a paid waiting booking has at least one seat free
 // for its whole segment.
 import "server-only";
@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { inventoryTx } from "@/lib/inventory/transaction";
-import { inventoryKey } from "@/lib/inventory/turns";
+import { inventoryKey } from "@/lib/inventory/state";
 import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
 import type { Inventory } from "@/lib/booking/waitlist/queue";
 
@@ -40,7 +40,7 @@ async function inventoriesWithFreeSeats(): Promise<Inventory[]> {
 
 /** Promotion for one inventory in a transaction of its own, taking its turn with this instance's bookings of it. */
 export async function promoteInventory(inventory: Inventory): Promise<number> {
-  const done = await inventoryTx((tx) => promoteWaitlist(tx, inventory), { queueKey: inventoryKey(inventory.serviceId, inventory.classCode, inventory.quotaCode) });
+  const done = await inventoryTx((tx) => promoteWaitlist(tx, inventory), { queueKey: inventoryKey(inventory) });
   return done.length;
 }
 

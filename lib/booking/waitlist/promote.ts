@@ -1,9 +1,6 @@
 // Promotion: seats that came free go to the waiting list before anyone else, strictly first come,
-// first served among the bookings they can serve. Entries are scanned in (createdAt, id) order;
-// each gets `partySize` seats free for its whole segment [fromSeq, toSeq), chosen by the same
-// allocator as a new booking (lib/inventory/choose-seats.ts), or is passed over while a later entry that
-// fits is served. One freed seat can serve several short segments, and one cancelled party several
-// waiting bookings, so the scan goes on to the end of the queue.
+// first served among the bookings they can serve (planned by lib/inventory/plan-promotions.ts on
+// the locked inventory, then written here in a few set-based statements).
 //
 // It runs inside the transaction that frees seats (a cancellation, a payment that joins the queue,
 // a new booking meeting lapsed holds, a quota move, the sweeper), so there is no moment at which a
@@ -11,11 +8,13 @@
 // (docs/decisions/012-waitlist.md); a cancelled, charted or departed service promotes nobody.
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { chooseSeats, type FreeSeat, type Preference } from "@/lib/inventory/choose-seats";
+import type { Preference } from "@/lib/inventory/choose-seats";
+import { lockInventory } from "@/lib/inventory/lock";
+import { planPromotions } from "@/lib/inventory/plan-promotions";
+import type { Inventory, InventoryState, LockedInventory } from "@/lib/inventory/state";
 import { appendEvent } from "@/lib/booking/events";
 import { currentTime } from "@/lib/booking/clock";
 import { notifyInAppMany } from "@/lib/booking/notifications";
-import type { Inventory } from "@/lib/booking/waitlist/queue";
 
 export interface Promotion {
   bookingId: string;
@@ -23,45 +22,6 @@ export interface Promotion {
   userId: string;
   entryId: string;
   seats: { seatId: string; coachLabel: string; number: number; fromSeq: number; toSeq: number }[];
-}
-
-// The picture of one inventory that promotion decides on: every seat, locked, and every live
-// allocation on it with its stop range. Seat rows are locked with NOWAIT in id order, exactly as a
-// new booking locks them (lib/inventory/seats.ts, decision 008), so promotion and bookings take
-// turns on the same rows and a busy inventory means a quick retry (lib/inventory/transaction.ts),
-// never a transaction that wakes with a stale snapshot.
-interface InventorySeatRow extends FreeSeat {
-  coachLabel: string;
-}
-
-interface OccupiedRange {
-  seatId: string;
-  fromSeq: number;
-  toSeq: number;
-}
-
-interface InventoryState {
-  seats: InventorySeatRow[];
-  occupied: OccupiedRange[];
-}
-
-async function lockInventory(tx: Tx, inventory: Inventory): Promise<InventoryState> {
-  const seats = await tx.$queryRaw<InventorySeatRow[]>`
-    SELECT ss.id, ss."coachLabel", ss."coachPosition", ss.number, ss.berth::text AS berth,
-           cts.position::text AS position, cts.row, cts.bay
-    FROM "ServiceSeat" ss
-    JOIN "CoachTypeSeat" cts ON cts.id = ss."coachTypeSeatId"
-    WHERE ss."serviceId" = ${inventory.serviceId} AND ss."classCode" = ${inventory.classCode} AND ss."quotaCode" = ${inventory.quotaCode}
-    ORDER BY ss.id
-    FOR UPDATE OF ss NOWAIT`;
-  // Live as the booking path judges it: not released, and paid or a hold not yet run out at now().
-  const occupied = await tx.$queryRaw<OccupiedRange[]>`
-    SELECT a."serviceSeatId" AS "seatId", a."fromSeq", a."toSeq"
-    FROM "SeatAllocation" a
-    JOIN "ServiceSeat" ss ON ss.id = a."serviceSeatId"
-    WHERE ss."serviceId" = ${inventory.serviceId} AND ss."classCode" = ${inventory.classCode} AND ss."quotaCode" = ${inventory.quotaCode}
-      AND a."releasedAt" IS NULL AND (a."expiresAt" IS NULL OR a."expiresAt" > now())`;
-  return { seats, occupied };
 }
 
 interface EligibleEntry {
@@ -101,36 +61,20 @@ async function eligibleEntries(tx: Tx, inventory: Inventory): Promise<EligibleEn
   });
 }
 
-const overlaps = (r: OccupiedRange, e: { fromSeq: number; toSeq: number }) => r.fromSeq < e.toSeq && r.toSeq > e.fromSeq;
-
-/** Who gets which seats: pure, on the locked picture of the inventory. */
-export function planPromotions(
-  state: InventoryState,
-  entries: (EligibleEntry & { preferences: Preference[] })[],
-): { entry: EligibleEntry; seatIds: string[] }[] {
-  const occupied = new Map<string, OccupiedRange[]>();
-  for (const a of state.occupied) occupied.set(a.seatId, [...(occupied.get(a.seatId) ?? []), a]);
-  const plan: { entry: EligibleEntry; seatIds: string[] }[] = [];
-  for (const entry of entries) {
-    const free: FreeSeat[] = state.seats.filter((s) => !(occupied.get(s.id) ?? []).some((r) => overlaps(r, entry)));
-    if (free.length < entry.partySize) continue;
-    const seatIds = chooseSeats(free, entry.preferences);
-    if (!seatIds) continue;
-    for (const seatId of seatIds) occupied.set(seatId, [...(occupied.get(seatId) ?? []), { seatId, fromSeq: entry.fromSeq, toSeq: entry.toSeq }]);
-    plan.push({ entry, seatIds });
-  }
-  return plan;
-}
-
 /**
  * Promotes every waiting booking of the inventory that the free seats can serve. Cheap when nobody
  * waits (one indexed read, no locks); otherwise locks the inventory's seats (NOWAIT, so callers run
  * in lib/inventory/transaction.ts, which retries) and writes the promotions. Returns what it did.
+ *
+ * `locked`: the whole inventory, already locked by the caller's transaction (a batch of holds);
+ * the promotions are marked in it, so what the caller plans next sees those seats taken.
  */
-export async function promoteWaitlist(tx: Tx, inventory: Inventory): Promise<Promotion[]> {
+export async function promoteWaitlist(tx: Tx, inventory: Inventory, locked?: LockedInventory): Promise<Promotion[]> {
   const entries = await eligibleEntries(tx, inventory);
   if (entries.length === 0) return [];
-  const state = await lockInventory(tx, inventory);
+  const picture = locked?.complete ? locked : await lockInventory(tx, inventory);
+  // The same Map of allocations as the caller's picture: planPromotions() marks the seats it gives.
+  const state: InventoryState = { ...picture, now: picture.txNow ?? (await currentTime(tx)) };
   const passengers = await tx.bookingPassenger.findMany({
     where: { bookingId: { in: entries.map((e) => e.bookingId) } },
     orderBy: [{ bookingId: "asc" }, { position: "asc" }],
@@ -140,7 +84,7 @@ export async function promoteWaitlist(tx: Tx, inventory: Inventory): Promise<Pro
   for (const p of passengers) byBooking.set(p.bookingId, [...(byBooking.get(p.bookingId) ?? []), p]);
   const plan = planPromotions(
     state,
-    entries.map((e) => ({ ...e, preferences: (byBooking.get(e.bookingId) ?? []).map((p) => p.berthPreference) })),
+    entries.map((e) => ({ ...e, preferences: (byBooking.get(e.bookingId) ?? []).map((p): Preference => p.berthPreference) })),
   );
   if (plan.length === 0) return [];
 

@@ -1,0 +1,183 @@
+// One turn at an inventory for a batch of hold requests: ONE SERIALIZABLE transaction locks the
+// inventory, reads the batch's context, serves the waiting list first, plans each request in
+// arrival order on the in-memory picture (each sees the seats given to those before it), then
+// writes every accepted hold and waiting-list place with their Idempotency-Keys in one statement
+// and their events in another. A refusal (seat taken, sold out, quota) is that request's answer
+// and never aborts the others. Decision 018.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Tx } from "@/lib/db";
+import { AppError, validationError } from "@/lib/errors";
+import { fareFor } from "@/lib/fares/fare";
+import type { CreateBookingInput } from "@/lib/schemas/booking";
+import type { UserActor } from "@/lib/auth/actor";
+import type { Preference } from "@/lib/inventory/choose-seats";
+import { lockInventory } from "@/lib/inventory/lock";
+import { planHold } from "@/lib/inventory/plan-hold";
+import { occupy, type Inventory, type InventoryState } from "@/lib/inventory/state";
+import type { KeyRef } from "@/lib/idempotency/keys";
+import { holdMinutes } from "@/lib/booking/clock";
+import { journeyOf, notBookable, type Journey } from "@/lib/booking/journey";
+import { readHoldContext, type HoldContext } from "@/lib/booking/hold-context";
+import { quotaRefusal } from "@/lib/booking/quota-rules";
+import { generatePnr } from "@/lib/booking/pnr";
+import { recordOf } from "@/lib/booking/record";
+import { toView } from "@/lib/booking/booking-view";
+import { writeBookings, type ClaimedKey, type NewBooking } from "@/lib/booking/write-bookings";
+import { recordEvents, type NewEvent } from "@/lib/booking/events";
+import type { HoldOutcome } from "@/lib/booking/outcomes";
+import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
+import { waitingCount, waitlistOpenFor } from "@/lib/booking/waitlist/queue";
+
+export interface HoldRequest {
+  actor: UserActor;
+  input: CreateBookingInput;
+  ref: KeyRef;
+  requestHash: string;
+}
+
+export type HoldAnswer = HoldOutcome | { kind: "refused"; error: AppError };
+
+export function chosenSeatIds(input: CreateBookingInput): string[] | null {
+  const ids = input.passengers.map((p) => p.seatId);
+  return ids.every((id): id is string => Boolean(id)) ? ids : null;
+}
+
+export function inventoryOf(input: CreateBookingInput): Inventory {
+  return { serviceId: input.serviceId, classCode: input.class, quotaCode: input.quota ?? "GENERAL" };
+}
+
+/** What the batch decided and wrote, and the picture it decided on (this instance remembers it: lib/booking/known-taken.ts). */
+export interface BatchResult {
+  answers: HoldAnswer[];
+  state: InventoryState;
+  context: HoldContext;
+}
+
+export async function holdBatch(tx: Tx, inventory: Inventory, requests: HoldRequest[]): Promise<BatchResult> {
+  // Chosen seats only: lock just those (fewer row locks); automatic allocation needs the whole class.
+  const chosen = requests.map((r) => chosenSeatIds(r.input));
+  const onlyChosen = chosen.every((c) => c !== null);
+  let locked = await lockInventory(tx, inventory, onlyChosen ? { seatIds: [...new Set(chosen.flat() as string[])] } : {});
+  const context = await readHoldContext(tx, inventory);
+  if (context.waitingEntries > 0) {
+    // Seats freed by holds that lapsed unnoticed go to whoever waits for them before this batch.
+    if (!locked.complete) locked = await lockInventory(tx, inventory);
+    await promoteWaitlist(tx, inventory, locked);
+  }
+  const state: InventoryState = { ...locked, now: context.now };
+  const plan = new Planner(tx, state, context);
+  const answers: HoldAnswer[] = [];
+  for (const request of requests) answers.push(await plan.next(request));
+  await writeBookings(tx, plan.bookings, plan.keys);
+  await recordEvents(tx, plan.events);
+  return { answers, state, context };
+}
+
+/** Plans the batch's requests one by one on the shared picture, collecting what to write. */
+class Planner {
+  readonly bookings: NewBooking[] = [];
+  readonly keys: ClaimedKey[] = [];
+  readonly events: NewEvent[] = [];
+  private seatById;
+  private waitingAhead: number | undefined;
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly state: InventoryState,
+    private readonly context: HoldContext,
+  ) {
+    this.seatById = new Map(state.seats.map((s) => [s.id, s]));
+  }
+
+  async next(request: HoldRequest): Promise<HoldAnswer> {
+    try {
+      return await this.plan(request);
+    } catch (error) {
+      // Refusals found on the way (no such stations on this train...) are this request's answer.
+      if (error instanceof AppError) return { kind: "refused", error };
+      throw error;
+    }
+  }
+
+  private async plan(request: HoldRequest): Promise<HoldAnswer> {
+    const { input } = request;
+    const { state, context } = this;
+    const now = context.now;
+    if (!context.service) return { kind: "refused", error: new AppError("NOT_FOUND", "We could not find that train service.") };
+    const journey = journeyOf(context.service, context.stops, input.from, input.to);
+    const refusal =
+      notBookable(journey, now) ??
+      quotaRefusal(context.quota, input.passengers) ??
+      (state.complete && state.seats.length === 0
+        ? validationError({ class: [`This train has no ${input.class} seats in the ${state.inventory.quotaCode} quota.`] }, "No such class on this train.")
+        : null) ??
+      (!context.fare ? validationError({ class: [`${input.class} tickets are not on sale.`] }, "This class is not on sale.") : null);
+    if (refusal) return { kind: "refused", error: refusal };
+
+    const segment = { fromSeq: journey.from.seq, toSeq: journey.to.seq };
+    const decision = planHold(state, {
+      segment,
+      preferences: input.passengers.map((p): Preference => p.berthPreference ?? "NONE"),
+      chosenSeatIds: chosenSeatIds(input),
+      joinWaitlist: input.joinWaitlist ?? false,
+      waitlistOpen: waitlistOpenFor(journey, now),
+    });
+    if (decision.kind === "refused") return decision;
+
+    const expiresAt = new Date(now.getTime() + holdMinutes() * 60_000);
+    const seatIds = decision.kind === "seats" ? decision.seatIds : null;
+    const booking: NewBooking = {
+      id: randomUUID(),
+      pnr: generatePnr(),
+      status: seatIds ? "HELD" : "WAITLISTED",
+      userId: request.actor.userId,
+      serviceId: state.inventory.serviceId,
+      fromStationId: journey.from.stationId,
+      toStationId: journey.to.stationId,
+      fromSeq: segment.fromSeq,
+      toSeq: segment.toSeq,
+      classCode: state.inventory.classCode,
+      quotaCode: state.inventory.quotaCode,
+      holdExpiresAt: expiresAt,
+      fareMinor: fareFor(context.fare!, journey.distanceKm),
+      currency: context.fare!.currency,
+      createdAt: now,
+      passengers: input.passengers.map((p, i) => ({ id: randomUUID(), name: p.name, age: p.age, berthPreference: p.berthPreference ?? "NONE", seatId: seatIds?.[i] ?? null })),
+      ...(seatIds ? {} : { waitlistEntryId: randomUUID() }),
+    };
+    let position: number | null = null;
+    if (seatIds) {
+      occupy(state, seatIds, segment, expiresAt);
+      this.events.push({
+        bookingId: booking.id,
+        type: "HELD",
+        actor: request.actor,
+        data: { seatIds, holdExpiresAt: expiresAt.toISOString(), chosenByPassenger: Boolean(chosenSeatIds(input)) },
+      });
+    } else {
+      position = (await this.liveWaiting()) + this.bookings.filter((b) => b.status === "WAITLISTED").length + 1;
+      this.events.push({
+        bookingId: booking.id,
+        type: "WAITLISTED",
+        actor: request.actor,
+        data: { waitlistEntryId: booking.waitlistEntryId!, position, paymentDueAt: expiresAt.toISOString() },
+      });
+    }
+    const view = toView(recordOf(booking, journey, this.seatById, position), now);
+    const outcome: HoldOutcome = seatIds ? { kind: "held", booking: view } : { kind: "waitlisted", booking: view };
+    this.bookings.push(booking);
+    this.keys.push({ ...request.ref, requestHash: request.requestHash, outcome });
+    return outcome;
+  }
+
+  /** Live entries already waiting for the inventory, read once and only when someone in the batch joins. */
+  private async liveWaiting(): Promise<number> {
+    if (this.waitingAhead === undefined) {
+      this.waitingAhead = this.context.waitingEntries > 0 ? await waitingCount(this.tx, this.state.inventory) : 0;
+    }
+    return this.waitingAhead;
+  }
+}
+
+export type { Journey };

@@ -1,0 +1,61 @@
+// What a batch of holds needs to know besides the seats, read in one statement right after the
+// inventory is locked (lib/inventory/lock.ts): the service and its train's stops (every journey of
+// the batch is built from them in memory), the fare rate in force, the quota's age rule and
+// whether anyone waits for this inventory. One round trip for the whole batch, where the single
+// hold used to read its journey, its fare and the waiting list one statement each.
+//
+// The queue count reads only the waiting list's own index: nearly always nobody waits, and the
+// common answer must not read (and, under SERIALIZABLE, predicate-lock) the Booking table, which
+// every concurrent booking writes to.
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Inventory } from "@/lib/inventory/state";
+import type { ServiceOfJourney, StopOfJourney } from "@/lib/booking/journey";
+import type { FareRateTerms } from "@/lib/fares/fare";
+
+export interface HoldContext {
+  /** The transaction's start (`now()`). */
+  now: Date;
+  /** Null when there is no such service. */
+  service: ServiceOfJourney | null;
+  stops: StopOfJourney[];
+  /** The class's fare rate in force at `now`; null when the class is not on sale. */
+  fare: (FareRateTerms & { currency: string }) | null;
+  /** The quota's age rule; null when it admits anyone (GENERAL, or an unknown code). */
+  quota: { name: string; minAge: number } | null;
+  /** Entries still WAITING for this inventory, paid or not (a promotion is tried only when some are). */
+  waitingEntries: number;
+}
+
+interface ContextRow extends Omit<HoldContext, "service" | "stops"> {
+  service: (Omit<ServiceOfJourney, "departsAt" | "chartPreparedAt"> & { departsAt: string; chartPreparedAt: string | null }) | null;
+  stops: StopOfJourney[] | null;
+}
+
+export async function readHoldContext(tx: Tx, inventory: Inventory): Promise<HoldContext> {
+  const [row] = await tx.$queryRaw<ContextRow[]>`
+    SELECT now() AS now,
+      (SELECT json_build_object('serviceId', s.id, 'status', s.status, 'delayMinutes', s."delayMinutes", 'departsAt', s."departsAt",
+                                'chartPreparedAt', s."chartPreparedAt", 'trainNumber', t.number, 'trainName', t.name)
+         FROM "Service" s JOIN "Train" t ON t.id = s."trainId" WHERE s.id = ${inventory.serviceId}) AS service,
+      (SELECT json_agg(json_build_object('stationId', st.id, 'code', st.code, 'name', st.name, 'timeZone', st."timeZone", 'seq', ts.sequence,
+                                         'departureOffsetMinutes', ts."departureOffsetMinutes", 'arrivalOffsetMinutes', ts."arrivalOffsetMinutes",
+                                         'distanceKm', ts."distanceKm") ORDER BY ts.sequence)
+         FROM "Service" s JOIN "TrainStop" ts ON ts."trainId" = s."trainId" JOIN "Station" st ON st.id = ts."stationId"
+         WHERE s.id = ${inventory.serviceId}) AS stops,
+      (SELECT json_build_object('baseMinor', f."baseMinor", 'perKmMinor', f."perKmMinor", 'minMinor', f."minMinor", 'currency', f.currency)
+         FROM "FareRate" f
+         WHERE f."classCode" = ${inventory.classCode} AND f."validFrom" <= now() AND (f."validTo" IS NULL OR f."validTo" > now())
+         ORDER BY f."validFrom" DESC, f.id ASC LIMIT 1) AS fare,
+      (SELECT json_build_object('name', q.name, 'minAge', q."minAge")
+         FROM "Quota" q WHERE q.code = ${inventory.quotaCode} AND q."minAge" IS NOT NULL) AS quota,
+      (SELECT COUNT(*)::int FROM "WaitlistEntry" e
+         WHERE e."serviceId" = ${inventory.serviceId} AND e."classCode" = ${inventory.classCode} AND e."quotaCode" = ${inventory.quotaCode}
+           AND e.status = 'WAITING') AS "waitingEntries"`;
+  const { service, stops, ...rest } = row!;
+  return {
+    ...rest,
+    service: service && { ...service, departsAt: new Date(service.departsAt), chartPreparedAt: service.chartPreparedAt === null ? null : new Date(service.chartPreparedAt) },
+    stops: stops ?? [],
+  };
+}

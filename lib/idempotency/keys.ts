@@ -1,0 +1,149 @@
+// Idempotency-Key for repeatable writes (creating a booking, paying for one): a client that lost
+// the answer retries with the same key and gets the first answer back, never a second booking or a
+// second charge.
+//
+// - A key is claimed by inserting its row inside the very transaction that does the work, with the
+//   outcome it answers: an acknowledged write and its record commit together or not at all. A
+//   concurrent request with the same key blocks on the unique index until the first commits, then
+//   fails (unique violation or serialization failure), is retried, and finds the finished row.
+// - What is stored is the operation's domain outcome (`{ kind: "held", booking }`), under a scope
+//   naming the operation (`booking.create`), never HTTP: every front end maps it to its own
+//   protocol. Rows written before this (scope "POST /api/v1/bookings", an HTTP status and body) are
+//   still read, through each operation's `fromLegacy`, so a retry that spans the upgrade replays.
+// - A refusal (seat taken, sold out, hold expired) is not stored: its transaction wrote nothing, the
+//   key stays unused and the same request may simply be tried again. A declined payment is an
+//   outcome (it writes a DECLINED Payment) and is stored.
+import "server-only";
+import { db, type Db, type Tx } from "@/lib/db";
+import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
+import type { TxRunner } from "@/lib/inventory/transaction";
+import { AppError } from "@/lib/errors";
+import { idempotencyKeySchema } from "@/lib/schemas/booking";
+import { requestHash } from "@/lib/idempotency/canonical-json";
+
+export { requestHash };
+
+/** Operations whose writes carry an Idempotency-Key, with the scope their keys were stored under before (HTTP-named). */
+export const SCOPES = {
+  "booking.create": { legacy: "POST /api/v1/bookings" },
+  "booking.pay": { legacy: "POST /api/v1/bookings/{pnr}/payment" },
+} as const;
+
+export type Scope = keyof typeof SCOPES;
+
+function legacyOf(scope: string): string {
+  return (SCOPES as Record<string, { legacy: string }>)[scope]?.legacy ?? scope;
+}
+
+export function readIdempotencyKey(request: Request): string | null {
+  return request.headers.get("idempotency-key");
+}
+
+/** The key as the client sent it, validated: a refusal (as a value) when missing or malformed. */
+export function parseKey(key: string | null): { key: string } | { error: AppError } {
+  if (key === null || key.trim() === "") return { error: new AppError("IDEMPOTENCY_KEY_REQUIRED") };
+  const parsed = idempotencyKeySchema.safeParse(key.trim());
+  if (!parsed.success) {
+    return {
+      error: new AppError("VALIDATION_FAILED", "The Idempotency-Key header must be 1 to 255 printable characters.", {
+        fieldErrors: { "Idempotency-Key": parsed.error.issues.map((i) => i.message) },
+      }),
+    };
+  }
+  return { key: parsed.data };
+}
+
+export interface KeyRef {
+  userId: string;
+  /** An operation (a Scope; tests use their own). */
+  scope: Scope | (string & {});
+  key: string;
+}
+
+export interface StoredKey {
+  scope: string;
+  requestHash: string;
+  responseStatus: number | null;
+  responseBody: unknown;
+  completedAt: Date | null;
+}
+
+/** Finished (or, from some future code path, half-written) key rows under the new or the legacy scope. */
+export async function findKeys(client: Db | Tx, refs: KeyRef[]): Promise<Map<string, StoredKey>> {
+  if (refs.length === 0) return new Map();
+  const rows = await client.$queryRaw<(StoredKey & { userId: string; key: string })[]>`
+    SELECT k."userId", k.scope, k.key, k."requestHash", k."responseStatus", k."responseBody", k."completedAt"
+    FROM "IdempotencyKey" k
+    JOIN unnest(${refs.map((r) => r.userId)}::text[], ${refs.map((r) => r.scope)}::text[], ${refs.map((r) => legacyOf(r.scope))}::text[],
+                ${refs.map((r) => r.key)}::text[]) AS x("userId", scope, legacy, key)
+      ON k."userId" = x."userId" AND k.key = x.key AND k.scope IN (x.scope, x.legacy)`;
+  const found = new Map<string, StoredKey>();
+  for (const ref of refs) {
+    const row = rows.find((r) => r.userId === ref.userId && r.key === ref.key && (r.scope === ref.scope || r.scope === legacyOf(ref.scope)));
+    if (row) found.set(keyId(ref), row);
+  }
+  return found;
+}
+
+export function keyId(ref: KeyRef): string {
+  return `${ref.userId}\u0000${ref.scope}\u0000${ref.key}`;
+}
+
+/**
+ * What a stored key answers for a request with `hash`: its outcome, or a refusal when the key was
+ * used for a different request. `fromLegacy` turns a row written before outcomes were stored (an
+ * HTTP status and body) into the operation's outcome.
+ */
+export function replayOf<O>(row: StoredKey, hash: string, fromLegacy: (status: number, body: unknown) => O): { outcome: O } | { error: AppError } {
+  if (row.requestHash !== hash) return { error: new AppError("IDEMPOTENCY_KEY_REUSED") };
+  if (row.responseStatus !== null) return { outcome: fromLegacy(row.responseStatus, row.responseBody) };
+  // Unreachable while claims and outcomes commit together; kept so a half-written row from some
+  // future code path is refused instead of replayed as an empty answer.
+  if (row.completedAt === null) return { error: new AppError("CONFLICT", "A request with this Idempotency-Key is still in progress. Try again shortly.") };
+  return { outcome: row.responseBody as O };
+}
+
+/**
+ * Claims a key inside the caller's transaction, with the outcome it answers (one statement). The
+ * caller has looked for the key in this same transaction, so a conflict here is a concurrent claim
+ * not yet visible to it: ON CONFLICT DO NOTHING then fails with a serialization failure under
+ * SERIALIZABLE, and the retry finds that claim and replays it.
+ */
+export async function claimKey(tx: Tx, ref: KeyRef, hash: string, outcome: unknown): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "IdempotencyKey" (id, "userId", scope, key, "requestHash", "responseBody", "completedAt")
+    VALUES (gen_random_uuid()::text, ${ref.userId}, ${ref.scope}, ${ref.key}, ${hash}, ${JSON.stringify(outcome)}::jsonb, clock_timestamp())
+    ON CONFLICT ("userId", scope, key) DO NOTHING`;
+}
+
+/**
+ * Runs `work` once per key: a finished key replays its outcome (no transaction); otherwise the
+ * work and the claim run in one transaction, which `runTx` may repeat (always safe, since the claim
+ * is in it: a repeat after a COMMIT of unknown outcome finds the claim and replays). Refusals are
+ * thrown (AppError) and store nothing.
+ */
+export async function idempotent<O>(
+  spec: { ref: KeyRef; hash: string; fromLegacy: (status: number, body: unknown) => O },
+  work: (tx: Tx) => Promise<O>,
+  options: { runTx: TxRunner; precheck?: () => Promise<void> },
+): Promise<{ outcome: O; replayed: boolean }> {
+  const replay = (row: StoredKey) => {
+    const r = replayOf(row, spec.hash, spec.fromLegacy);
+    if ("error" in r) throw r.error;
+    return { outcome: r.outcome, replayed: true };
+  };
+  const finished = (await retryOnConnectionLoss(() => findKeys(db(), [spec.ref]))).get(keyId(spec.ref));
+  if (finished) return replay(finished);
+  const result = await options.runTx(
+    async (tx): Promise<{ row: StoredKey } | { outcome: O }> => {
+      // Inside the transaction too: a repeat after a lost COMMIT, or a same-key request that won.
+      const claimed = (await findKeys(tx, [spec.ref])).get(keyId(spec.ref));
+      if (claimed) return { row: claimed };
+      const outcome = await work(tx);
+      await claimKey(tx, spec.ref, spec.hash, outcome);
+      return { outcome };
+    },
+    { beforeAttempt: options.precheck, retryOnConnectionLoss: true },
+  );
+  return "row" in result ? replay(result.row) : { outcome: result.outcome, replayed: false };
+}
