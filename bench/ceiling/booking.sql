@@ -13,7 +13,8 @@ BEGIN ISOLATION LEVEL SERIALIZABLE;
 SELECT ss.id AS seat_id, ss."serviceId" AS service_id
   FROM "ServiceSeat" ss WHERE ss.id = (SELECT seat_id FROM bench_ceiling_seat WHERE n = :n)
   FOR UPDATE \gset
--- Is it taken for an overlapping part of the journey by a live allocation?
+-- Is it taken for an overlapping part of the journey by a live allocation? (The rule of
+-- lib/inventory/live-sql.ts, written out: pgbench scripts cannot import it.)
 SELECT EXISTS (
   SELECT 1 FROM "SeatAllocation" a
   WHERE a."serviceSeatId" = :seat_id AND a."releasedAt" IS NULL

@@ -1,6 +1,7 @@
 // Correctness, judged in SQL on what the run left in the database rather than on what the HTTP
 // answers claimed. These are the checks that fail the smoke run in CI; timings never do.
 import type pg from "pg";
+import { liveAllocationText } from "@/lib/inventory/live-sql";
 
 export interface Check {
   name: string;
@@ -17,7 +18,7 @@ export async function liveSeats(sql: pg.Pool, serviceIds: string[]): Promise<{ a
   const { rows } = await sql.query<{ allocations: number; distinct_seats: number }>(
     `SELECT COUNT(*)::int AS allocations, COUNT(DISTINCT "serviceSeatId")::int AS distinct_seats
      FROM "SeatAllocation"
-     WHERE "serviceId" = ANY($1::text[]) AND "releasedAt" IS NULL AND ("expiresAt" IS NULL OR "expiresAt" > now())`,
+     WHERE "serviceId" = ANY($1::text[]) AND ${liveAllocationText('"SeatAllocation"')}`,
     [serviceIds],
   );
   return { allocations: rows[0]!.allocations, distinctSeats: rows[0]!.distinct_seats };
@@ -33,8 +34,7 @@ export async function doubleSold(sql: pg.Pool): Promise<Check> {
      FROM "SeatAllocation" a
      JOIN "SeatAllocation" b ON b."serviceSeatId" = a."serviceSeatId" AND b.id > a.id
        AND a."fromSeq" < b."toSeq" AND b."fromSeq" < a."toSeq"
-     WHERE a."releasedAt" IS NULL AND (a."expiresAt" IS NULL OR a."expiresAt" > now())
-       AND b."releasedAt" IS NULL AND (b."expiresAt" IS NULL OR b."expiresAt" > now())`,
+     WHERE ${liveAllocationText("a")} AND ${liveAllocationText("b")}`,
   );
   const pairs = rows[0]!.pairs;
   return check("no seat sold twice for overlapping segments (whole database)", pairs === 0, `${pairs} overlapping pairs of live allocations`);

@@ -3,6 +3,7 @@
 // sold twice for overlapping segments, money and bookings agree, and every member holds the same data.
 import pg from "pg";
 import type { Trip } from "./stream";
+import { liveAllocationText } from "@/lib/inventory/live-sql";
 
 export interface Check {
   name: string;
@@ -80,8 +81,7 @@ export async function databaseChecks(url: string, trips: Trip[], userIds: string
       `SELECT count(*)::int AS n FROM "SeatAllocation" a JOIN "SeatAllocation" b
          ON b."serviceSeatId" = a."serviceSeatId" AND a.id < b.id
         AND a."fromSeq" < b."toSeq" AND b."fromSeq" < a."toSeq"
-       WHERE a."releasedAt" IS NULL AND b."releasedAt" IS NULL
-         AND (a."expiresAt" IS NULL OR a."expiresAt" > now()) AND (b."expiresAt" IS NULL OR b."expiresAt" > now())`,
+       WHERE ${liveAllocationText("a")} AND ${liveAllocationText("b")}`,
     );
     const [orphans] = await query<{ payments: number; unpaid: number }>(
       client,

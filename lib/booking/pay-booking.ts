@@ -22,6 +22,7 @@ import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
 import { chargeBooking, type PayResult } from "@/lib/booking/charge";
 import { recordDeclinedPayment } from "@/lib/booking/payment-declined";
 import { payWaitlisted } from "@/lib/booking/waitlist/pay-waitlisted";
+import { liveAllocation } from "@/lib/inventory/live";
 
 export type { PaymentSummary, PayResult } from "@/lib/booking/charge";
 
@@ -43,7 +44,7 @@ async function seatsStillOurs(tx: Tx, booking: LockedBooking): Promise<boolean> 
       SELECT 1 FROM "SeatAllocation" o
       JOIN "BookingPassenger" op ON op.id = o."bookingPassengerId"
       WHERE o."serviceSeatId" = ss.id AND op."bookingId" <> ${booking.id}
-        AND o."releasedAt" IS NULL AND (o."expiresAt" IS NULL OR o."expiresAt" > now())
+        AND ${liveAllocation("o")}
         AND o."fromSeq" < ${booking.toSeq} AND o."toSeq" > ${booking.fromSeq}) AS "takenByOther"
     FROM "ServiceSeat" ss
     WHERE ss.id IN (

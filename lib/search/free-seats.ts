@@ -4,6 +4,7 @@
 // Only the GENERAL quota is counted: that is what any passenger can buy.
 import "server-only";
 import { db } from "@/lib/db";
+import { liveAllocation } from "@/lib/inventory/live";
 
 export interface Segment {
   serviceId: string;
@@ -36,8 +37,7 @@ export async function countFreeSeats(segments: Segment[], quotaCode = "GENERAL")
       FROM seg
       JOIN "SeatAllocation" a ON a."serviceId" = seg."serviceId"
       WHERE a."serviceId" = ANY(${ids}::text[])
-        AND a."releasedAt" IS NULL
-        AND (a."expiresAt" IS NULL OR a."expiresAt" > now())
+        AND ${liveAllocation("a")}
         AND a."fromSeq" < seg."toSeq" AND a."toSeq" > seg."fromSeq"
     ), taken AS (
       SELECT ss."serviceId", ss."classCode", COUNT(*) AS n

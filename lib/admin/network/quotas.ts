@@ -10,6 +10,7 @@ import { AppError, validationError } from "@/lib/errors";
 import type { QuotaRuleFormInput, ServiceQuotaMoveInput, TrainQuotaFormInput } from "@/lib/schemas/admin-pricing";
 import { inventoryTx } from "@/lib/inventory/transaction";
 import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
+import { liveAllocation } from "@/lib/inventory/live";
 
 export interface ClassSeats {
   classCode: string;
@@ -97,7 +98,7 @@ export interface PoolSeats {
 }
 
 const NO_LIVE_ALLOCATION = Prisma.sql`NOT EXISTS (SELECT 1 FROM "SeatAllocation" a WHERE a."serviceSeatId" = ss.id
-  AND a."releasedAt" IS NULL AND (a."expiresAt" IS NULL OR a."expiresAt" > now()))`;
+  AND ${liveAllocation("a")})`;
 
 export async function servicePools(serviceId: string): Promise<PoolSeats[]> {
   return db().$queryRaw<PoolSeats[]>`

@@ -14,6 +14,7 @@ import { generateServices, type GenerateServicesResult } from "@/lib/services/ge
 import type { GenerateServicesFormInput } from "@/lib/schemas/admin-network";
 import { addDaysIso } from "@/lib/services/service-calendar";
 import { todayInZone } from "@/lib/time/zoned";
+import { liveAllocation } from "@/lib/inventory/live";
 
 export const SERVICES_PAGE_SIZE = 25;
 
@@ -47,7 +48,7 @@ export interface ServiceLoadFilter {
 }
 
 /** Live allocations, as lib/search/free-seats.ts counts them. */
-const LIVE = Prisma.sql`a."releasedAt" IS NULL AND (a."expiresAt" IS NULL OR a."expiresAt" > now())`;
+const LIVE = liveAllocation("a");
 
 function filterSql(filter: ServiceLoadFilter): Prisma.Sql {
   const to = addDaysIso(filter.from, filter.days);

@@ -5,6 +5,8 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { liveAllocation } from "@/lib/inventory/live";
 
 export interface BookedService {
   serviceId: string;
@@ -43,7 +45,7 @@ export async function bookedFutureServices(client: Db | Tx, trainId: string, now
     JOIN "Service" s ON s.id = live."serviceId"
     LEFT JOIN "BookingPassenger" bp ON bp."bookingId" = live.id
     LEFT JOIN "SeatAllocation" a ON a."bookingPassengerId" = bp.id
-      AND a."releasedAt" IS NULL AND (a."expiresAt" IS NULL OR a."expiresAt" > ${now})
+      AND ${liveAllocation("a", Prisma.sql`${now}`)}
     GROUP BY s.id, s."serviceDate", s."departsAt"
     ORDER BY s."departsAt"
     LIMIT ${limit}`;

@@ -12,6 +12,7 @@ import { inventoryTx } from "@/lib/inventory/transaction";
 import { inventoryKey } from "@/lib/inventory/state";
 import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
 import type { Inventory } from "@/lib/booking/waitlist/queue";
+import { liveAllocation } from "@/lib/inventory/live";
 
 export interface PromoteDueResult {
   promoted: number;
@@ -34,7 +35,7 @@ async function inventoriesWithFreeSeats(): Promise<Inventory[]> {
         WHERE ss."serviceId" = e."serviceId" AND ss."classCode" = e."classCode" AND ss."quotaCode" = e."quotaCode"
           AND NOT EXISTS (
             SELECT 1 FROM "SeatAllocation" a
-            WHERE a."serviceSeatId" = ss.id AND a."releasedAt" IS NULL AND (a."expiresAt" IS NULL OR a."expiresAt" > now())
+            WHERE a."serviceSeatId" = ss.id AND ${liveAllocation("a")}
               AND a."fromSeq" < e."toSeq" AND a."toSeq" > e."fromSeq"))`;
 }
 
