@@ -57,6 +57,11 @@ export function isBusy(key: string): boolean {
   return line !== undefined && (line.running || line.queue.length > 0);
 }
 
+/** How many requests for `key` wait for their turn in this instance (not counting a batch being served). */
+export function queuedFor(key: string): number {
+  return lines.get(key)?.queue.length ?? 0;
+}
+
 /** Queues `ticket` for the inventory `key`; it is served (or failed) later, by its own `serve`. */
 export function takeTurn(key: string, ticket: Ticket): void {
   if (!queueEnabled()) {
