@@ -14,7 +14,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import type { Preference } from "@/lib/inventory/choose-seats";
 import { lockInventory } from "@/lib/inventory/lock";
 import { planHold } from "@/lib/inventory/plan-hold";
-import { occupy, type Inventory, type InventoryState } from "@/lib/inventory/state";
+import { occupy, type Inventory, type InventoryState, type LockedInventory } from "@/lib/inventory/state";
 import type { KeyRef } from "@/lib/idempotency/keys";
 import { holdMinutes } from "@/lib/booking/clock";
 import { journeyOf, notBookable, type Journey } from "@/lib/booking/journey";
@@ -54,11 +54,18 @@ export interface BatchResult {
   context: HoldContext;
 }
 
-export async function holdBatch(tx: Tx, inventory: Inventory, requests: HoldRequest[]): Promise<BatchResult> {
-  // Chosen seats only: lock just those (fewer row locks); automatic allocation needs the whole class.
+/** The hold requests' share of a turn: the seats to lock (`onlyChosen`: just those the requests chose). */
+export function seatsToLock(requests: HoldRequest[]): { seatIds?: string[] } {
   const chosen = requests.map((r) => chosenSeatIds(r.input));
-  const onlyChosen = chosen.every((c) => c !== null);
-  let locked = await lockInventory(tx, inventory, onlyChosen ? { seatIds: [...new Set(chosen.flat() as string[])] } : {});
+  return chosen.every((c) => c !== null) ? { seatIds: [...new Set(chosen.flat() as string[])] } : {};
+}
+
+/**
+ * Plans and writes a batch's holds on the inventory `locked` by the caller's transaction. `keys`:
+ * other Idempotency-Keys the turn claims (its payments'), written in the same statement.
+ */
+export async function holdBatch(tx: Tx, inventory: Inventory, requests: HoldRequest[], locked?: LockedInventory, keys: ClaimedKey[] = []): Promise<BatchResult> {
+  locked ??= await lockInventory(tx, inventory, seatsToLock(requests));
   const context = await readHoldContext(tx, inventory);
   if (context.waitingEntries > 0) {
     // Seats freed by holds that lapsed unnoticed go to whoever waits for them before this batch.
@@ -69,7 +76,7 @@ export async function holdBatch(tx: Tx, inventory: Inventory, requests: HoldRequ
   const plan = new Planner(tx, state, context);
   const answers: HoldAnswer[] = [];
   for (const request of requests) answers.push(await plan.next(request));
-  await writeBookings(tx, plan.bookings, plan.keys);
+  await writeBookings(tx, plan.bookings, [...plan.keys, ...keys]);
   await recordEvents(tx, plan.events);
   return { answers, state, context };
 }

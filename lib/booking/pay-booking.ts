@@ -101,9 +101,9 @@ export async function payBooking(
   actor: UserActor,
   input: { pnr: string; cardNumber: string; idempotencyKey: string },
   provider: PaymentProvider,
-): Promise<PayResult> {
+): Promise<PayResult & { waitlisted: boolean }> {
   const booking = await lockOwnBooking(tx, actor.userId, input.pnr);
-  if (booking.status === "WAITLISTED") return payWaitlisted(tx, actor, booking, input, provider);
+  if (booking.status === "WAITLISTED") return { ...(await payWaitlisted(tx, actor, booking, input, provider)), waitlisted: true };
   refuseUnlessHeld(booking);
   const stillOurs = await seatsStillOurs(tx, booking);
   const { now, ...service } = await clockAndService(tx, booking.id);
@@ -113,7 +113,7 @@ export async function payBooking(
   const payment = await chargeBooking(tx, booking, input, provider, now);
   if (payment.status === "DECLINED") {
     await recordDeclinedPayment(tx, actor, booking, payment, now);
-    return { bookingId: booking.id, payment };
+    return { bookingId: booking.id, payment, waitlisted: false };
   }
 
   await confirm(tx, booking.id, now);
@@ -130,5 +130,5 @@ export async function payBooking(
     },
     now,
   );
-  return { bookingId: booking.id, payment };
+  return { bookingId: booking.id, payment, waitlisted: false };
 }

@@ -1,19 +1,21 @@
 // Paying for a booking end to end, transport-neutral: the Idempotency-Key (a repeat with the same
-// key replays the first outcome: charged once, answered the same), then the payment transaction
-// (lib/booking/pay-booking.ts), whose outcome (paid, or declined) is stored with the key.
+// key replays the first outcome: charged once, answered the same), then a place in the booking's
+// inventory queue, served with the holds and payments queued for it in one transaction
+// (lib/booking/inventory-turn.ts, lib/booking/pay-booking.ts). The outcome (paid, or declined) is
+// stored with the key.
 import "server-only";
 import type { PaymentInput } from "@/lib/schemas/booking";
-import { idempotent, parseKey, requestHash } from "@/lib/idempotency/keys";
+import { findKeys, keyId, parseKey, requestHash, type KeyRef } from "@/lib/idempotency/keys";
 import { cardFingerprint } from "@/lib/payments/card";
 import { paymentProvider } from "@/lib/payments";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { db } from "@/lib/db";
-import { inventoryTx } from "@/lib/inventory/transaction";
-import { inventoryKey } from "@/lib/inventory/state";
-import { payBooking } from "@/lib/booking/pay-booking";
-import { bookingViewById } from "@/lib/booking/booking-view";
+import { AppError } from "@/lib/errors";
+import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
+import { isPnr } from "@/lib/booking/pnr";
 import type { UserActor } from "@/lib/auth/actor";
-import { paymentFromLegacy, refused, refusedOrThrow, type PaidOutcome, type PaymentOutcome } from "@/lib/booking/outcomes";
+import { refused, refusedOrThrow, type PaymentOutcome } from "@/lib/booking/outcomes";
+import { payInTurn, paymentReplay } from "@/lib/booking/inventory-turn";
 
 export const PAYMENT_SCOPE = "booking.pay";
 
@@ -26,34 +28,22 @@ export async function requestPayment(
 ): Promise<PaymentOutcome> {
   const parsed = parseKey(idempotencyKey);
   if ("error" in parsed) return refused(parsed.error);
+  const ref: KeyRef = { userId: actor.userId, scope: PAYMENT_SCOPE, key: parsed.key };
+  // The card enters the comparison only as a keyed fingerprint: the key row must not hold anything
+  // from which the number could be recovered.
+  const hash = requestHash({ pnr, card: cardFingerprint(input.cardNumber) });
   try {
+    const finished = (await retryOnConnectionLoss(() => findKeys(db(), [ref]))).get(keyId(ref));
+    if (finished) return paymentReplay(finished, hash);
     // A payment locks its seats and reads their allocations, so under SERIALIZABLE it cannot overlap
     // a batch of holds on the same inventory without one of the two being aborted: it takes its
-    // turn with them in this instance's queue (lib/inventory/turns.ts). The inventory of a booking
-    // never changes, so reading it outside the transaction is safe; an unknown PNR gets no queue
-    // and is refused by the transaction as before.
-    const booking = await db().booking.findFirst({ where: { pnr, userId: actor.userId }, select: { serviceId: true, classCode: true, quotaCode: true } });
-    const queueKey = booking ? inventoryKey(booking) : undefined;
-    const { outcome, replayed } = await idempotent<PaidOutcome>(
-      {
-        ref: { userId: actor.userId, scope: PAYMENT_SCOPE, key: parsed.key },
-        // The card enters the comparison only as a keyed fingerprint: the key row must not hold
-        // anything from which the number could be recovered.
-        hash: requestHash({ pnr, card: cardFingerprint(input.cardNumber) }),
-        fromLegacy: paymentFromLegacy,
-      },
-      async (tx) => {
-        const { bookingId, payment } = await payBooking(tx, actor, { pnr, cardNumber: input.cardNumber, idempotencyKey: parsed.key }, provider);
-        if (payment.status === "DECLINED") return { kind: "declined", payment: { id: payment.id, failureCode: payment.failureCode } };
-        return {
-          kind: "paid",
-          booking: await bookingViewById(tx, bookingId),
-          payment: { id: payment.id, status: payment.status, amount: payment.amountMinor, currency: payment.currency, cardLast4: payment.cardLast4 },
-        };
-      },
-      { runTx: (work, options) => inventoryTx(work, { ...options, queueKey }) },
-    );
-    return { ...outcome, replayed };
+    // turn with them. A booking's inventory never changes, so reading it outside the transaction is
+    // safe; ownership is checked again, under lock, in the transaction.
+    const booking = isPnr(pnr)
+      ? await retryOnConnectionLoss(() => db().booking.findFirst({ where: { pnr, userId: actor.userId }, select: { serviceId: true, classCode: true, quotaCode: true } }))
+      : null;
+    if (!booking) return refused(new AppError("NOT_FOUND", "We could not find a booking with that reference."));
+    return await payInTurn(booking, { actor, pnr, cardNumber: input.cardNumber, provider, ref, requestHash: hash });
   } catch (error) {
     return refusedOrThrow(error);
   }

@@ -64,13 +64,19 @@ describe("a batch of holds", () => {
     const blocker = createBooking(actorOf(users[1]!), body(net, [senior(net.seat("7", 4))]), randomUUID());
     const key = inventoryKey({ serviceId: net.serviceId, classCode: "SECOND", quotaCode: QUOTA });
     await new Promise((r) => setTimeout(r, 100));
-    const requests = [
-      createBooking(actorOf(users[2]!), body(net, [senior()]), randomUUID()), // a hold
-      createBooking(actorOf(users[3]!), body(net, [senior(net.seat("7", 1))]), randomUUID()), // seat already taken
-      createBooking(actorOf(users[4]!), body(net, Array.from({ length: 6 }, () => senior())), randomUUID()), // too few seats
-      createBooking(actorOf(users[5]!), body(net, Array.from({ length: 5 }, () => senior()), { joinWaitlist: true }), randomUUID()), // waits
-      createBooking(actorOf(users[6]!), body(net, [{ name: "Young", age: 30 }]), randomUUID()), // quota refuses
+    // Queued one after another, so the batch plans them in this order.
+    const asks: [number, CreateBookingInput][] = [
+      [2, body(net, [senior()])], // a hold
+      [3, body(net, [senior(net.seat("7", 1))])], // seat already taken
+      [4, body(net, Array.from({ length: 6 }, () => senior()))], // too few seats
+      [5, body(net, Array.from({ length: 5 }, () => senior()), { joinWaitlist: true })], // waits
+      [6, body(net, [{ name: "Young", age: 30 }])], // quota refuses
     ];
+    const requests: Promise<BookingOutcome>[] = [];
+    for (const [user, input] of asks) {
+      requests.push(createBooking(actorOf(users[user]!), input, randomUUID()));
+      await until(() => queuedFor(key) === requests.length);
+    }
     await until(() => queuedFor(key) === 5);
     const replay = await createBooking(actorOf(users[0]!), body(net, [senior(net.seat("7", 1))]), firstKey);
     await side.query("ROLLBACK");
