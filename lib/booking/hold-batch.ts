@@ -12,13 +12,13 @@ import { fareFor } from "@/lib/fares/fare";
 import type { CreateBookingInput } from "@/lib/schemas/booking";
 import type { UserActor } from "@/lib/auth/actor";
 import type { Preference } from "@/lib/inventory/choose-seats";
-import { lockInventory } from "@/lib/inventory/lock";
+import { lockInventory, lockInventoryWith } from "@/lib/inventory/lock";
 import { planHold } from "@/lib/inventory/plan-hold";
 import { occupy, type Inventory, type InventoryState, type LockedInventory } from "@/lib/inventory/state";
 import type { KeyRef } from "@/lib/idempotency/keys";
 import { holdMinutes } from "@/lib/booking/clock";
 import { journeyOf, notBookable, type Journey } from "@/lib/booking/journey";
-import { readHoldContext, type HoldContext } from "@/lib/booking/hold-context";
+import { holdContextColumns, parseHoldContext, readHoldContext, type HoldContext, type HoldContextRow } from "@/lib/booking/hold-context";
 import { quotaRefusal } from "@/lib/booking/quota-rules";
 import { generatePnr } from "@/lib/booking/pnr";
 import { recordOf } from "@/lib/booking/record";
@@ -65,8 +65,13 @@ export function seatsToLock(requests: HoldRequest[]): { seatIds?: string[] } {
  * other Idempotency-Keys the turn claims (its payments'), written in the same statement.
  */
 export async function holdBatch(tx: Tx, inventory: Inventory, requests: HoldRequest[], locked?: LockedInventory, keys: ClaimedKey[] = []): Promise<BatchResult> {
-  locked ??= await lockInventory(tx, inventory, seatsToLock(requests));
-  const context = await readHoldContext(tx, inventory);
+  let context: HoldContext;
+  if (locked) context = await readHoldContext(tx, inventory);
+  else {
+    const read = await lockInventoryWith<HoldContextRow>(tx, inventory, seatsToLock(requests), holdContextColumns(inventory));
+    locked = read.locked;
+    context = parseHoldContext(read.extra);
+  }
   if (context.waitingEntries > 0) {
     // Seats freed by holds that lapsed unnoticed go to whoever waits for them before this batch.
     if (!locked.complete) locked = await lockInventory(tx, inventory);

@@ -1,5 +1,5 @@
-// What a batch of holds needs to know besides the seats, read in one statement right after the
-// inventory is locked (lib/inventory/lock.ts): the service and its train's stops (every journey of
+// What a batch of holds needs to know besides the seats, read in the very statement that locks the
+// inventory (lib/inventory/lock.ts): the service and its train's stops (every journey of
 // the batch is built from them in memory), the fare rate in force, the quota's age rule and
 // whether anyone waits for this inventory. One round trip for the whole batch, where the single
 // hold used to read its journey, its fare and the waiting list one statement each.
@@ -9,6 +9,7 @@
 // every concurrent booking writes to.
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Inventory } from "@/lib/inventory/state";
 import type { ServiceOfJourney, StopOfJourney } from "@/lib/booking/journey";
 import type { FareRateTerms } from "@/lib/fares/fare";
@@ -32,9 +33,9 @@ interface ContextRow extends Omit<HoldContext, "service" | "stops"> {
   stops: StopOfJourney[] | null;
 }
 
-export async function readHoldContext(tx: Tx, inventory: Inventory): Promise<HoldContext> {
-  const [row] = await tx.$queryRaw<ContextRow[]>`
-    SELECT now() AS now,
+/** The context's columns, for the statement that locks the inventory (lib/inventory/lock.ts): no extra round trip. */
+export function holdContextColumns(inventory: Inventory): Prisma.Sql {
+  return Prisma.sql`, now() AS now,
       (SELECT json_build_object('serviceId', s.id, 'status', s.status, 'delayMinutes', s."delayMinutes", 'departsAt', s."departsAt",
                                 'chartPreparedAt', s."chartPreparedAt", 'trainNumber', t.number, 'trainName', t.name)
          FROM "Service" s JOIN "Train" t ON t.id = s."trainId" WHERE s.id = ${inventory.serviceId}) AS service,
@@ -52,10 +53,24 @@ export async function readHoldContext(tx: Tx, inventory: Inventory): Promise<Hol
       (SELECT COUNT(*)::int FROM "WaitlistEntry" e
          WHERE e."serviceId" = ${inventory.serviceId} AND e."classCode" = ${inventory.classCode} AND e."quotaCode" = ${inventory.quotaCode}
            AND e.status = 'WAITING') AS "waitingEntries"`;
-  const { service, stops, ...rest } = row!;
+}
+
+export type HoldContextRow = ContextRow;
+
+export function parseHoldContext(row: ContextRow): HoldContext {
+  const { service, stops, ...rest } = row;
   return {
-    ...rest,
+    now: rest.now,
+    fare: rest.fare,
+    quota: rest.quota,
+    waitingEntries: rest.waitingEntries,
     service: service && { ...service, departsAt: new Date(service.departsAt), chartPreparedAt: service.chartPreparedAt === null ? null : new Date(service.chartPreparedAt) },
     stops: stops ?? [],
   };
+}
+
+/** The context on its own (a turn that locked the inventory before it knew it would hold seats). */
+export async function readHoldContext(tx: Tx, inventory: Inventory): Promise<HoldContext> {
+  const [row] = await tx.$queryRaw<ContextRow[]>`SELECT 1 AS one ${holdContextColumns(inventory)}`;
+  return parseHoldContext(row!);
 }

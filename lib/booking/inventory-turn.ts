@@ -209,7 +209,9 @@ async function serveTurn(batch: Ticket[]): Promise<void> {
 
 /** The transaction: the inventory locked first (a fresh snapshot), then payments, then holds. */
 async function turnTx(tx: Tx, inventory: Inventory, holds: HoldTicket[], pays: PayTicket[]) {
-  let locked: LockedInventory | undefined = holds.length > 0 ? await lockInventory(tx, inventory, seatsToLock(holds.map((t) => t.request))) : undefined;
+  // With payments to serve first, the inventory is locked before them (the transaction's snapshot is
+  // then fresh at the lock); holds alone lock it with their context, in one statement.
+  let locked: LockedInventory | undefined = holds.length > 0 && pays.length > 0 ? await lockInventory(tx, inventory, seatsToLock(holds.map((t) => t.request))) : undefined;
   const keys: ClaimedKey[] = [];
   const payOutcomes: PaymentOutcome[] = [];
   let promoted = false;

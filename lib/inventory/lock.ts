@@ -1,6 +1,8 @@
 // Locking an inventory: the first statement of every transaction that decides on it (a batch of
-// holds, a promotion from the waiting list, a quota move). One statement locks the seat rows and
-// reads every live allocation on them, so the picture and the locks come from the same snapshot.
+// holds and payments, a promotion from the waiting list, a quota move). One statement locks the
+// seat rows and reads every live allocation on them, so the picture and the locks come from the
+// same snapshot; a caller may add columns of its own to that statement (a hold batch reads its
+// context there, lib/booking/hold-context.ts), saving a round trip while the locks are held.
 //
 // NOWAIT: under SERIALIZABLE the snapshot is fixed by the first statement, so a transaction that
 // queued behind the lock would wake with a snapshot from before the holder's commit, miss its
@@ -18,36 +20,56 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { liveAllocation } from "@/lib/inventory/live";
 import type { Inventory, InventorySeat, LockedInventory, Occupancy } from "@/lib/inventory/state";
 
-interface LockedRow extends InventorySeat {
-  txNow: Date;
+interface LockedSeatJson extends InventorySeat {
   /** [fromSeq, toSeq, expiresAt | null] per live allocation of the seat. */
   ranges: [number, number, string | null][] | null;
 }
 
+interface LockedRow {
+  txNow: Date;
+  seats: LockedSeatJson[];
+}
+
 /** Locks the inventory's seats (or only `seatIds` among them) and reads their live allocations. */
 export async function lockInventory(tx: Tx, inventory: Inventory, options: { seatIds?: string[] } = {}): Promise<LockedInventory> {
+  return (await lockInventoryWith<Record<string, never>>(tx, inventory, options, Prisma.empty)).locked;
+}
+
+/**
+ * The same, with `columns` (a list starting with a comma, evaluated once, in the same snapshot)
+ * added to the statement; their values come back as `extra`.
+ */
+export async function lockInventoryWith<E>(
+  tx: Tx,
+  inventory: Inventory,
+  options: { seatIds?: string[] },
+  columns: Prisma.Sql,
+): Promise<{ locked: LockedInventory; extra: E }> {
   const onlyThese = options.seatIds ? Prisma.sql`AND ss.id = ANY(${options.seatIds}::text[])` : Prisma.empty;
   const onlyTheirs = options.seatIds ? Prisma.sql`AND a."serviceSeatId" = ANY(${options.seatIds}::text[])` : Prisma.empty;
-  const rows = await tx.$queryRaw<LockedRow[]>`
+  const [row] = await tx.$queryRaw<(LockedRow & E)[]>`
     WITH live AS (
       SELECT a."serviceSeatId" AS id, json_agg(json_build_array(a."fromSeq", a."toSeq", a."expiresAt")) AS ranges
       FROM "SeatAllocation" a
       WHERE a."serviceId" = ${inventory.serviceId} ${onlyTheirs} AND ${liveAllocation("a")}
       GROUP BY a."serviceSeatId"
+    ), locked AS (
+      SELECT ss.id, ss."coachLabel", ss."coachPosition", ss.number, ss.berth::text AS berth,
+             cts.position::text AS position, cts.row, cts.col, cts.bay, live.ranges
+      FROM "ServiceSeat" ss
+      JOIN "CoachTypeSeat" cts ON cts.id = ss."coachTypeSeatId"
+      LEFT JOIN live ON live.id = ss.id
+      WHERE ss."serviceId" = ${inventory.serviceId} AND ss."classCode" = ${inventory.classCode} AND ss."quotaCode" = ${inventory.quotaCode}
+        ${onlyThese}
+      ORDER BY ss.id
+      FOR UPDATE OF ss NOWAIT
     )
-    SELECT ss.id, ss."coachLabel", ss."coachPosition", ss.number, ss.berth::text AS berth,
-           cts.position::text AS position, cts.row, cts.col, cts.bay, now() AS "txNow", live.ranges
-    FROM "ServiceSeat" ss
-    JOIN "CoachTypeSeat" cts ON cts.id = ss."coachTypeSeatId"
-    LEFT JOIN live ON live.id = ss.id
-    WHERE ss."serviceId" = ${inventory.serviceId} AND ss."classCode" = ${inventory.classCode} AND ss."quotaCode" = ${inventory.quotaCode}
-      ${onlyThese}
-    ORDER BY ss.id
-    FOR UPDATE OF ss NOWAIT`;
+    SELECT now() AS "txNow", COALESCE((SELECT json_agg(locked) FROM locked), '[]'::json) AS seats ${columns}`;
+  const { txNow, seats: rows, ...extra } = row!;
   const occupied = new Map<string, Occupancy[]>();
-  const seats: InventorySeat[] = rows.map((row) => {
-    if (row.ranges) occupied.set(row.id, row.ranges.map(([fromSeq, toSeq, expiresAt]) => ({ fromSeq, toSeq, expiresAt: expiresAt === null ? null : new Date(expiresAt) })));
-    return { id: row.id, coachLabel: row.coachLabel, coachPosition: row.coachPosition, number: row.number, berth: row.berth, position: row.position, row: row.row, col: row.col, bay: row.bay };
+  const seats: InventorySeat[] = rows.map(({ ranges, ...seat }) => {
+    if (ranges) occupied.set(seat.id, ranges.map(([fromSeq, toSeq, expiresAt]) => ({ fromSeq, toSeq, expiresAt: expiresAt === null ? null : new Date(expiresAt) })));
+    return seat;
   });
-  return { inventory, txNow: rows[0]?.txNow ?? null, seats, complete: !options.seatIds, occupied };
+  return { locked: { inventory, txNow, seats, complete: !options.seatIds, occupied }, extra: extra as unknown as E };
 }
