@@ -42,21 +42,26 @@ export interface NewEvent {
  */
 export async function recordEvents(tx: Tx, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const actors = events.map((e) => actorColumns(e.actor));
   const bookingIds = [...new Set(events.map((e) => e.bookingId))];
   const publish = liveEventsEnabled() ? bookingChangesNotifySql(bookingIds) : Prisma.sql`SELECT 1`;
-  await tx.$executeRaw`
-    WITH written AS (
-      -- The wall clock, not the transaction's start, and one microsecond apart: a booking's history is
-      -- read in createdAt order, and one transaction may write several of its events.
+  await tx.$executeRaw`WITH written AS (${eventsInsertSql(events)}) ${publish}`;
+}
+
+/**
+ * The INSERT of recordEvents(), for a statement that writes the bookings too (lib/booking/write-bookings.ts,
+ * which publishes them with lib/live/publish.ts's newBookingsNotifySql()): one round trip for both.
+ */
+export function eventsInsertSql(events: NewEvent[]): Prisma.Sql {
+  const actors = events.map((e) => actorColumns(e.actor));
+  // The wall clock, not the transaction's start, and one microsecond apart: a booking's history is
+  // read in createdAt order, and one transaction may write several of its events.
+  return Prisma.sql`
       INSERT INTO "BookingEvent" (id, "bookingId", type, "actorUserId", "actorRole", data, "createdAt")
       SELECT gen_random_uuid()::text, x."bookingId", x.type, x."actorUserId", x."actorRole", x.data,
              clock_timestamp() + (x.n - 1) * INTERVAL '1 microsecond'
       FROM unnest(${events.map((e) => e.bookingId)}::text[], ${events.map((e) => e.type)}::text[], ${actors.map((a) => a.actorUserId)}::text[],
                   ${actors.map((a) => a.actorRole)}::text[], ${events.map((e) => JSON.stringify(e.data ?? {}))}::jsonb[]) WITH ORDINALITY
-           AS x("bookingId", type, "actorUserId", "actorRole", data, n)
-    )
-    ${publish}`;
+           AS x("bookingId", type, "actorUserId", "actorRole", data, n)`;
 }
 
 export async function appendEvent(tx: Tx, bookingId: string, type: BookingEventType, actor: Actor, data: Prisma.InputJsonObject = {}): Promise<void> {

@@ -24,7 +24,7 @@ import { generatePnr } from "@/lib/booking/pnr";
 import { recordOf } from "@/lib/booking/record";
 import { toView } from "@/lib/booking/booking-view";
 import { writeBookings, type ClaimedKey, type NewBooking } from "@/lib/booking/write-bookings";
-import { recordEvents, type NewEvent } from "@/lib/booking/events";
+import type { NewEvent } from "@/lib/booking/events";
 import type { HoldOutcome } from "@/lib/booking/outcomes";
 import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
 import { waitingCount, waitlistOpenFor } from "@/lib/booking/waitlist/queue";
@@ -81,8 +81,7 @@ export async function holdBatch(tx: Tx, inventory: Inventory, requests: HoldRequ
   const plan = new Planner(tx, state, context);
   const answers: HoldAnswer[] = [];
   for (const request of requests) answers.push(await plan.next(request));
-  await writeBookings(tx, plan.bookings, [...plan.keys, ...keys]);
-  await recordEvents(tx, plan.events);
+  await writeBookings(tx, plan.bookings, [...plan.keys, ...keys], plan.events);
   return { answers, state, context };
 }
 

@@ -1,7 +1,7 @@
 // The one writer for new bookings: holds (HELD, with their seats) and waiting-list places
 // (WAITLISTED, with their queue entry), any number of them, with their passengers, allocations and
-// the Idempotency-Key rows that store each request's outcome, in ONE statement (data-modifying
-// CTEs). A batch of holds (lib/booking/hold-batch.ts) writes everything it accepted at once; the
+// the Idempotency-Key rows that store each request's outcome and their events, published on the
+// live channel, in ONE statement (data-modifying CTEs). A batch of holds (lib/booking/hold-batch.ts) writes everything it accepted at once; the
 // inventory's locks are held until commit, so every round trip saved is time the next batch does
 // not wait. Foreign keys between the rows are checked at the end of the statement, when all are there.
 //
@@ -9,7 +9,10 @@
 // batch is then retried whole (a replayed key is answered from its row, a PNR drawn afresh).
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { BerthPreference } from "@/lib/generated/prisma/enums";
+import { eventsInsertSql, type NewEvent } from "@/lib/booking/events";
+import { newBookingsNotifySql } from "@/lib/live/publish";
 
 export interface NewPassenger {
   id: string;
@@ -51,8 +54,9 @@ export interface ClaimedKey {
   outcome: unknown;
 }
 
-export async function writeBookings(tx: Tx, bookings: NewBooking[], keys: ClaimedKey[]): Promise<void> {
-  if (bookings.length === 0 && keys.length === 0) return;
+/** Writes the bookings, their keys and `events` (the bookings' HELD and WAITLISTED events), and publishes them, in one statement. */
+export async function writeBookings(tx: Tx, bookings: NewBooking[], keys: ClaimedKey[], events: NewEvent[] = []): Promise<void> {
+  if (bookings.length === 0 && keys.length === 0 && events.length === 0) return;
   const passengers = bookings.flatMap((b) => b.passengers.map((p, i) => ({ ...p, position: i + 1, booking: b })));
   const seated = passengers.filter((p) => p.seatId !== null);
   const waiting = bookings.filter((b) => b.status === "WAITLISTED");
@@ -96,10 +100,12 @@ export async function writeBookings(tx: Tx, bookings: NewBooking[], keys: Claime
                   ${col(waiting, (b) => b.passengers.length)}::int[]) WITH ORDINALITY
            AS x(id, "bookingId", "serviceId", "classCode", "quotaCode", "fromSeq", "toSeq", "partySize", n)
       ORDER BY x.n
-    )
-    INSERT INTO "IdempotencyKey" (id, "userId", scope, key, "requestHash", "responseBody", "completedAt")
-    SELECT gen_random_uuid()::text, x."userId", x.scope, x.key, x."requestHash", x.outcome, clock_timestamp()
-    FROM unnest(${col(keys, (k) => k.userId)}::text[], ${col(keys, (k) => k.scope)}::text[], ${col(keys, (k) => k.key)}::text[],
-                ${col(keys, (k) => k.requestHash)}::text[], ${col(keys, (k) => JSON.stringify(k.outcome))}::jsonb[])
-         AS x("userId", scope, key, "requestHash", outcome)`;
+    ), k AS (
+      INSERT INTO "IdempotencyKey" (id, "userId", scope, key, "requestHash", "responseBody", "completedAt")
+      SELECT gen_random_uuid()::text, x."userId", x.scope, x.key, x."requestHash", x.outcome, clock_timestamp()
+      FROM unnest(${col(keys, (k) => k.userId)}::text[], ${col(keys, (k) => k.scope)}::text[], ${col(keys, (k) => k.key)}::text[],
+                  ${col(keys, (k) => k.requestHash)}::text[], ${col(keys, (k) => JSON.stringify(k.outcome))}::jsonb[])
+           AS x("userId", scope, key, "requestHash", outcome)
+    ), e AS (${events.length > 0 ? eventsInsertSql(events) : Prisma.sql`SELECT 1`})
+    ${newBookingsNotifySql(bookings)}`;
 }

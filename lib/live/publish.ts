@@ -60,6 +60,23 @@ export function bookingChangesNotifySql(bookingIds: string[]): Prisma.Sql {
     ) events`;
 }
 
+/**
+ * The same events for bookings written in the statement this is part of (a data-modifying CTE's
+ * rows are not visible to the rest of its statement), from their values instead of their rows.
+ * A statement-level SELECT: it is the main query of the statement it ends (lib/booking/write-bookings.ts).
+ */
+export function newBookingsNotifySql(bookings: { pnr: string; userId: string; serviceId: string; status: string }[]): Prisma.Sql {
+  if (bookings.length === 0 || !liveEventsEnabled()) return Prisma.sql`SELECT 1`;
+  return Prisma.sql`
+    SELECT pg_notify(${LIVE_CHANNEL}, payload) FROM (
+      SELECT json_build_object('type', 'booking', 'pnr', x.pnr, 'userId', x."userId", 'serviceId', x."serviceId", 'status', x.status)::text AS payload
+      FROM unnest(${bookings.map((b) => b.pnr)}::text[], ${bookings.map((b) => b.userId)}::text[], ${bookings.map((b) => b.serviceId)}::text[],
+                  ${bookings.map((b) => b.status)}::text[]) AS x(pnr, "userId", "serviceId", status)
+      UNION
+      SELECT json_build_object('type', 'seats', 'serviceId', s)::text FROM unnest(${[...new Set(bookings.map((b) => b.serviceId))]}::text[]) AS s
+    ) events`;
+}
+
 /** A user's notices changed (new ones written, some marked read). */
 export async function publishNotices(client: Client, userIds: string[]): Promise<void> {
   await publish(client, [...new Set(userIds)].map((userId) => ({ type: "notification" as const, userId })));
