@@ -8,6 +8,7 @@ import { copyFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { forgetStatistics } from "./lib/statistics";
 import { createFreshDatabase, dropDatabase, dropStaleDatabases } from "@/scripts/lib/databases";
 import { createUsers } from "./lib/accounts";
 import { addHistory } from "./lib/history";
@@ -96,7 +97,14 @@ async function main(): Promise<number> {
   const rushResult = await runScenario("Rush", () => rush(ctx));
   await runScenario("Hot seat", () => hotSeat(ctx));
   const spreadResult = await runScenario("Spread", () => spread(ctx));
-  const searchResult = await runScenario("Search", () => search(ctx, spreadResult.answered));
+  // The same load on a database whose statistics are gone (as a young database that was never analyzed).
+  await forgetStatistics(sql);
+  const unanalyzed = "Spread (never analyzed)";
+  const spreadYoung = await runScenario(unanalyzed, () =>
+    spread(ctx, { name: unanalyzed, note: "; planner statistics wiped first (bench/lib/statistics.ts)", bookedBefore: spreadResult.answered }),
+  );
+  await sql.query("ANALYZE");
+  const searchResult = await runScenario("Search", () => search(ctx, spreadResult.answered + spreadYoung.answered));
   await server.stop();
 
   const results: BenchResults = {

@@ -82,6 +82,10 @@ export async function migrate(
       log(`applied ${name}`);
       result.applied.push(name);
     }
+    // Planner statistics for what the migrations created or moved: on a server without autovacuum
+    // (these machines) tables would otherwise never be analyzed, and SERIALIZABLE's predicate
+    // locks grow coarse on plans made without statistics (decision 018).
+    if (result.applied.length > 0) await client.query("ANALYZE");
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]).catch(() => {});

@@ -59,5 +59,8 @@ export async function seed(client: Db, options: SeedOptions = {}): Promise<SeedR
     }
   }
   log(`services ${from}..${to}: ${services.created} created (${services.seats} seats), ${services.skipped} already there`);
+  // A bulk load ends with planner statistics (see lib/db/migrator.ts): without them a young
+  // database plans coarse scans, whose predicate locks make unrelated bookings abort each other.
+  await client.$executeRawUnsafe("ANALYZE");
   return { reference, network, accounts, services };
 }
