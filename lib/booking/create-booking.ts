@@ -22,9 +22,11 @@ export async function createBooking(actor: UserActor, input: CreateBookingInput,
   const hash = requestHash(input);
   try {
     // A finished key answers at once, before any check that could now come out differently.
+    const lookedUpAt = Date.now();
     const finished = (await retryOnConnectionLoss(() => findKeys(db(), [ref]))).get(keyId(ref));
     if (finished) return holdReplay(finished, hash);
-    const known = knownRefusal(input);
+    // Only a picture older than that lookup: a newer one may show this very key's hold committing.
+    const known = knownRefusal(input, lookedUpAt);
     if (known) return refused(known);
     return await holdInTurn(inventoryOf(input), { actor, input, ref, requestHash: hash });
   } catch (error) {

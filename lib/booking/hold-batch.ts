@@ -17,7 +17,7 @@ import { planHold } from "@/lib/inventory/plan-hold";
 import { occupy, type Inventory, type InventoryState, type LockedInventory } from "@/lib/inventory/state";
 import type { KeyRef } from "@/lib/idempotency/keys";
 import { holdMinutes } from "@/lib/booking/clock";
-import { journeyOf, notBookable, type Journey } from "@/lib/booking/journey";
+import { journeyOf, notBookable } from "@/lib/booking/journey";
 import { holdContextColumns, parseHoldContext, readHoldContext, type HoldContext, type HoldContextRow } from "@/lib/booking/hold-context";
 import { quotaRefusal } from "@/lib/booking/quota-rules";
 import { generatePnr } from "@/lib/booking/pnr";
@@ -191,4 +191,3 @@ class Planner {
   }
 }
 
-export type { Journey };

@@ -9,6 +9,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import type { UserActor } from "@/lib/auth/actor";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { isConnectionError } from "@/lib/db/errors";
@@ -50,7 +51,7 @@ interface TurnTicket extends Ticket {
 interface HoldTicket extends TurnTicket {
   kind: "hold";
   request: HoldRequest;
-  answer: (answer: HoldAnswer, replayed: boolean) => void;
+  settle: (outcome: BookingOutcome) => void;
 }
 
 interface PayTicket extends TurnTicket {
@@ -113,7 +114,7 @@ export function holdInTurn(inventory: Inventory, request: HoldRequest): Promise<
       request,
       serve: serveTurn,
       fail: settle.fail,
-      answer: (answer, replayed) => settle.answer(answer.kind === "refused" ? refused(answer.error) : { ...answer, replayed }),
+      settle: settle.answer,
       replay: (row) => settle.answer(holdReplay(row, request.requestHash)),
     };
     takeTurn(inventoryKey(inventory), ticket);
@@ -157,8 +158,13 @@ async function answerReplays(tickets: AnyTicket[]): Promise<AnyTicket[]> {
   const found = await retryOnConnectionLoss(() => findKeys(db(), toCheck.map((t) => t.ref)));
   return tickets.filter((t) => {
     const row = found.get(keyId(t.ref));
-    if (row) t.replay(row);
-    return !row;
+    if (!row) return true;
+    try {
+      t.replay(row);
+    } catch (error) {
+      t.fail(error); // one unreadable row fails its own request, not the batch
+    }
+    return false;
   });
 }
 
@@ -177,6 +183,8 @@ async function serveTurn(batch: Ticket[]): Promise<void> {
   });
   let lastError: unknown = null;
   for (let attempt = 1; ; attempt++) {
+    // Keys first: a request whose earlier attempt did commit is answered with it, deadline or not.
+    pending = await answerReplays(pending);
     const now = Date.now();
     const connectionLost = lastError !== null && isConnectionError(lastError);
     pending = pending.filter((t) => {
@@ -184,7 +192,6 @@ async function serveTurn(batch: Ticket[]): Promise<void> {
       t.fail(connectionLost ? databaseUnavailable(attempt - 1) : noteGaveUp());
       return false;
     });
-    pending = await answerReplays(pending);
     if (pending.length === 0) return;
     const holds = pending.filter((t): t is HoldTicket => t.kind === "hold");
     const pays = pending.filter((t): t is PayTicket => t.kind === "pay");
@@ -194,10 +201,17 @@ async function serveTurn(batch: Ticket[]): Promise<void> {
       noteBatchTurn(turn - Math.min(...pending.map((t) => t.queuedAt)), performance.now() - turn, pending.length);
       if (result.holds) rememberPicture(result.holds.state, result.holds.context);
       pays.forEach((t, i) => t.answer(result.pays[i]!));
-      holds.forEach((t, i) => t.answer(result.holds!.answers[i]!, false));
+      holds.forEach((t, i) => t.settle(result.holdOutcomes[i]!));
       return;
     } catch (error) {
-      if (!isRetryableBatchError(error)) throw error;
+      if (!isRetryableBatchError(error)) {
+        // A bug or an unexpected database error: it must not take the whole batch down with it.
+        // Each request is tried again on its own, so only the one that causes it fails.
+        if (pending.length === 1) throw error;
+        logger.error("inventory turn failed; serving its requests one by one", { error, size: pending.length });
+        for (const t of pending) await serveTurn([t]).catch((e: unknown) => t.fail(e));
+        return;
+      }
       lastError = error;
       // Any failure may hide a same-key request that won meanwhile (its row lock, its key), and a
       // lost connection may hide our own commit: the keys answer that before the next attempt.
@@ -234,10 +248,26 @@ async function turnTx(tx: Tx, inventory: Inventory, holds: HoldTicket[], pays: P
   if (promoted && locked) locked = await lockInventory(tx, inventory);
   if (holds.length === 0) {
     await writeBookings(tx, [], keys);
-    return { pays: payOutcomes, holds: null };
+    return { pays: payOutcomes, holds: null, holdOutcomes: [] };
   }
   const result = await holdBatch(tx, inventory, holds.map((t) => t.request), locked, keys);
-  return { pays: payOutcomes, holds: result };
+  return { pays: payOutcomes, holds: result, holdOutcomes: await holdOutcomes(tx, holds, result.answers) };
+}
+
+/**
+ * The holds' answers. A refused request whose key is already stored was answered by a request with
+ * the same key that committed before this transaction (a client that timed out and repeated itself
+ * through another instance): its outcome is the answer, not the refusal. One statement, and only
+ * when something was refused.
+ */
+async function holdOutcomes(tx: Tx, holds: HoldTicket[], answers: HoldAnswer[]): Promise<BookingOutcome[]> {
+  const refusedRefs = holds.filter((_, i) => answers[i]!.kind === "refused").map((t) => t.ref);
+  const stored = refusedRefs.length > 0 ? await findKeys(tx, refusedRefs) : new Map<string, StoredKey>();
+  return answers.map((answer, i) => {
+    if (answer.kind !== "refused") return { ...answer, replayed: false };
+    const row = stored.get(keyId(holds[i]!.ref));
+    return row ? holdReplay(row, holds[i]!.requestHash) : refused(answer.error);
+  });
 }
 
 /**

@@ -47,13 +47,17 @@ function surelyTaken(state: InventoryState, seatId: string, segment: Segment, no
   return (state.occupied.get(seatId) ?? []).some((o) => overlaps(o, segment) && (o.expiresAt === null || o.expiresAt.getTime() > now + EXPIRY_MARGIN_MS));
 }
 
-/** A refusal this instance can give without the database, or null (then the request takes its turn). */
-export function knownRefusal(input: CreateBookingInput): AppError | null {
+/**
+ * A refusal this instance can give without the database, or null (then the request takes its
+ * turn). Only from a picture taken before `notAfter` (when the request's key was looked up), so a
+ * hold of this very request's key, committed since, cannot be mistaken for someone else's.
+ */
+export function knownRefusal(input: CreateBookingInput, notAfter: number): AppError | null {
   const key = inventoryKey(inventoryOf(input));
   if (!isBusy(key)) return null;
   const picture = pictures.get(key);
   const now = Date.now();
-  if (!picture || now - picture.seenAt > pictureMs() || !picture.context.service) return null;
+  if (!picture || picture.seenAt >= notAfter || now - picture.seenAt > pictureMs() || !picture.context.service) return null;
   const { state, context } = picture;
   let segment: Segment;
   let waitlistOpen: boolean;

@@ -31,6 +31,14 @@ export interface ConnectionRetryOptions {
  */
 const requestDeadline = new AsyncLocalStorage<number>();
 
+/**
+ * Runs `work` outside any request's deadline: for work a request starts that serves others too (a
+ * batch of an inventory's requests, lib/inventory/turns.ts), which must not inherit its deadline.
+ */
+export function outsideRequestDeadline<T>(work: () => T): T {
+  return requestDeadline.exit(work);
+}
+
 /** Runs `work` with every retry inside it bounded by one deadline, `budgetMs` from now. */
 export function withRetryDeadline<T>(work: () => Promise<T>, budgetMs = connectionRetryBudgetMs()): Promise<T> {
   const outer = requestDeadline.getStore();

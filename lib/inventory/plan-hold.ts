@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { chooseSeats, type Preference } from "@/lib/inventory/choose-seats";
 import { freeSeats, isTaken, type InventoryState, type Segment } from "@/lib/inventory/state";
 
-export interface HoldRequest {
+export interface SeatRequest {
   segment: Segment;
   /** One per passenger, in order. */
   preferences: Preference[];
@@ -23,7 +23,7 @@ function refused(error: AppError): HoldDecision {
   return { kind: "refused", error };
 }
 
-export function planHold(state: InventoryState, request: HoldRequest): HoldDecision {
+export function planHold(state: InventoryState, request: SeatRequest): HoldDecision {
   const { segment, chosenSeatIds } = request;
   if (chosenSeatIds) {
     const here = new Set(state.seats.map((s) => s.id));

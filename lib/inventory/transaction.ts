@@ -1,7 +1,7 @@
 // The transaction runner for every write on an inventory: serializable() (SERIALIZABLE, retried on
 // serialization failure) plus a retry that serializable() does not do, for seat rows found locked
 // by `FOR UPDATE NOWAIT` (lib/inventory/lock.ts explains why the lock does not simply wait).
-// Batches of holds (lib/booking/hold-batch.ts) retry as a whole with retryBatch() below.
+// Batched turns (lib/booking/inventory-turn.ts) retry as a whole, with the helpers below.
 //
 // Waiting is bounded by time rather than by a count of attempts, because how many attempts a
 // request needs depends on how many others are queued, not on how long the user will wait.

@@ -13,6 +13,7 @@
 // database, as if each came through its own instance; the tests run both ways.
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { outsideRequestDeadline } from "@/lib/db/connection-retry";
 
 /** One request waiting for its inventory's turn. `serve` settles every ticket of its batch. */
 export interface Ticket {
@@ -80,7 +81,9 @@ export function takeTurn(key: string, ticket: Ticket): void {
     }, Math.max(0, ticket.deadline - Date.now())),
   };
   line.queue.push(entry);
-  if (!line.running) void run(key, line);
+  // The line serves everyone queued on it, not just the request that opened it: it runs outside
+  // that request's context (its connection-retry deadline, lib/db/connection-retry.ts).
+  if (!line.running) outsideRequestDeadline(() => void run(key, line));
 }
 
 /** The next batch: the first ticket and those after it that share its `serve`, stopping at one that must run alone. */

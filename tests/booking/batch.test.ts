@@ -11,6 +11,9 @@ import { db } from "@/lib/db";
 import { createBooking } from "@/lib/booking/create-booking";
 import type { BookingOutcome } from "@/lib/booking/outcomes";
 import { batching, queuedFor } from "@/lib/inventory/turns";
+import { holdInTurn } from "@/lib/booking/inventory-turn";
+import { inventoryOf } from "@/lib/booking/hold-batch";
+import { requestHash } from "@/lib/idempotency/keys";
 import { inventoryKey } from "@/lib/inventory/state";
 import type { CreateBookingInput } from "@/lib/schemas/booking";
 import { apiUser, ensureFare, SECOND_FARE } from "./helpers";
@@ -131,7 +134,6 @@ describe("a batch of holds", () => {
     const key = randomUUID();
     const held = await createBooking(actorOf(user), input, randomUUID());
     if (held.kind !== "held") throw new Error("setup failed");
-    const { requestHash } = await import("@/lib/idempotency/keys");
     await db().idempotencyKey.create({
       data: { userId: user.id, scope: "POST /api/v1/bookings", key, requestHash: requestHash(input), responseStatus: 201, responseBody: held.booking, completedAt: new Date() },
     });
@@ -171,5 +173,20 @@ describe("a batch of holds", () => {
     expect(codeOf(await blocker)).toBe("held");
     expect(refusal).toMatchObject({ kind: "refused", error: { code: "SEAT_UNAVAILABLE", details: { reason: "TAKEN" } } });
     expect(after.requests - before.requests).toBe(0);
+  });
+
+  it("answers a request whose key committed after it looked (a repeat through another instance) with that booking, not a refusal", async () => {
+    const net = await createNet({ coaches: [{ label: "7", kind: "SEATED", classCode: "SECOND", size: 4, quota: { code: QUOTA, count: 4 } }] });
+    const user = await apiUser();
+    const key = randomUUID();
+    const input = body(net, [senior(net.seat("7", 3))]);
+    const first = await createBooking(actorOf(user), input, key);
+    expect(codeOf(first)).toBe("held");
+    // The repeat had looked its key up before the first committed, so it goes straight to its turn,
+    // where its seat is now taken, by itself.
+    const ref = { userId: user.id, scope: "booking.create", key };
+    const repeat = await holdInTurn(inventoryOf(input), { actor: actorOf(user), input, ref, requestHash: requestHash(input) });
+    expect(repeat).toMatchObject({ kind: "held", replayed: true, booking: { pnr: first.kind === "held" ? first.booking.pnr : "" } });
+    expect(await db().booking.count({ where: { serviceId: net.serviceId } })).toBe(1);
   });
 });

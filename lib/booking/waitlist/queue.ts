@@ -16,6 +16,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { WaitlistInfo, WaitlistQuery } from "@/lib/schemas/booking";
 import { resolveJourney, type Journey } from "@/lib/booking/journey";
 import { countSeats } from "@/lib/inventory/seats";
+import type { Inventory } from "@/lib/inventory/state";
 
 const DEFAULT_CHART_HOURS = 4;
 
@@ -46,11 +47,7 @@ export function waitlistOpenFor(journey: Pick<Journey, "status" | "chartPrepared
   return waitlistOpen({ status: journey.status, chartPreparedAt: journey.chartPreparedAt, departsAt: journey.serviceDepartsAt }, now);
 }
 
-export interface Inventory {
-  serviceId: string;
-  classCode: string;
-  quotaCode: string;
-}
+export type { Inventory } from "@/lib/inventory/state";
 
 /** SQL: entry `e` joined to its booking `b` is waiting and live. */
 export const LIVE_ENTRY = Prisma.sql`e.status = 'WAITING' AND b.status = 'WAITLISTED' AND (b."holdExpiresAt" IS NULL OR b."holdExpiresAt" > now())`;
