@@ -15,6 +15,8 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = process.env.PORT ?? "3000";
 const dataDir = path.resolve(process.env.RAILBOOK_DATA_DIR ?? ".data");
 const nextBin = path.resolve("node_modules/.bin/next");
+// Next.js behind our own http server, which tells the app each request's socket address (scripts/serve.mjs).
+const serveScript = path.resolve("scripts/serve.mjs");
 
 async function authSecret(): Promise<string> {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
@@ -69,7 +71,7 @@ async function main() {
   }
   const worker = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
 
-  const child = spawn(nextBin, [mode, "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [serveScript, mode, "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], { stdio: "inherit", env });
   const stop = (signal: NodeJS.Signals) => {
     child.kill(signal);
     worker.kill(signal);

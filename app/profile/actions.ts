@@ -1,6 +1,7 @@
 "use server";
 // Thin server actions for the profile page's two forms.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/action";
 import { isAppError } from "@/lib/errors";
@@ -8,6 +9,7 @@ import { changePasswordSchema, profileNameSchema } from "@/lib/schemas/auth";
 import { changePassword, updateName } from "@/lib/auth/profile";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInPath } from "@/lib/auth/callback-url";
+import { clientAddress } from "@/lib/net/client-address";
 
 export const updateNameAction = formAction({ access: "user", schema: profileNameSchema }, async (input, user) => {
   const updated = await updateName(user.id, input);
@@ -16,7 +18,7 @@ export const updateNameAction = formAction({ access: "user", schema: profileName
 });
 
 export const changePasswordAction = formAction({ access: "user", schema: changePasswordSchema }, async (input, user) => {
-  await changePassword(user.id, input);
+  await changePassword(user.id, input, clientAddress(await headers()));
   // The change outdates every session, this one included (lib/auth/session-token.ts): sign in
   // afresh with the new password and come back to say it worked.
   try {

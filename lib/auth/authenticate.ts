@@ -4,7 +4,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
-import { assertNotThrottled, clearFailures, emailThrottleKey, recordFailure, throttleKeys } from "@/lib/auth/throttle";
+import { assertNotThrottled, clearFailures, recordFailure, signInSubjects } from "@/lib/auth/throttle";
 import { passwordStamp } from "@/lib/auth/session-token";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { TokenInput } from "@/lib/schemas/auth";
@@ -15,14 +15,14 @@ export interface AuthenticatedUser extends CurrentUser {
 }
 
 /**
- * Returns the account for a correct email and password. Throws RATE_LIMITED while the email or the
- * client's IP is blocked (checked before the password, so a blocked key learns nothing), and
+ * Returns the account for a correct email and password. Throws RATE_LIMITED while this email and
+ * address must wait (checked before the password, so a throttled guess learns nothing), and
  * INVALID_CREDENTIALS otherwise, without saying whether the email exists.
  */
 export async function authenticateWithPassword(input: TokenInput, headers: Headers): Promise<AuthenticatedUser> {
   const email = input.email.trim().toLowerCase();
-  const keys = throttleKeys(email, headers);
-  await assertNotThrottled(keys);
+  const subjects = signInSubjects(email, headers);
+  await assertNotThrottled(subjects);
 
   const user = await db().user.findUnique({
     where: { email },
@@ -33,9 +33,9 @@ export async function authenticateWithPassword(input: TokenInput, headers: Heade
   else await burnPasswordCheck(input.password); // same time whether or not the account exists
 
   if (!user || !ok) {
-    await recordFailure(keys);
+    await recordFailure(subjects);
     throw new AppError("INVALID_CREDENTIALS");
   }
-  await clearFailures(emailThrottleKey(email));
+  await clearFailures(subjects);
   return { id: user.id, email: user.email, name: user.name, role: user.role, passwordStamp: passwordStamp(user.passwordHash) };
 }

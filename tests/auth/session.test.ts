@@ -68,7 +68,7 @@ describe("session cookies", () => {
     expect((await getRequestUser(withCookie(cookie)))?.id).toBe(user.id);
     expect(await getRequestUser(withCookie(await sessionCookie({ sub: user.id, stamp: undefined })))).toBeNull();
 
-    await changePassword(user.id, { currentPassword: password, newPassword: "changed-password-1", confirmPassword: "changed-password-1" });
+    await changePassword(user.id, { currentPassword: password, newPassword: "changed-password-1", confirmPassword: "changed-password-1" }, null);
     expect(await getRequestUser(withCookie(cookie))).toBeNull();
     expect((await getRequestUser(withCookie(await sessionCookie({ sub: user.id }))))?.id).toBe(user.id);
   });
