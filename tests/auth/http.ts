@@ -22,7 +22,7 @@ export async function call<T = Record<string, unknown>>(
   const hasBody = body !== undefined || rawBody !== undefined;
   const request = new Request(`http://localhost${path}`, {
     method,
-    headers: { [PEER_HEADER]: someAddress(), ...(hasBody ? { "content-type": "application/json" } : {}), ...headers },
+    headers: { [PEER_HEADER]: someAddress(), ...(hasBody || method !== "GET" ? { "content-type": "application/json" } : {}), ...headers },
     body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const response = await handler(request, { params: Promise.resolve({}) });
