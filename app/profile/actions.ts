@@ -5,7 +5,11 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/action";
 import { isAppError } from "@/lib/errors";
-import { changePasswordSchema, profileNameSchema } from "@/lib/schemas/auth";
+import { changePasswordSchema, profileNameSchema, revokeTokenFormSchema } from "@/lib/schemas/auth";
+import { z } from "zod";
+import { revokeApiTokenById } from "@/lib/auth/api-tokens";
+import { signOutEverywhere } from "@/lib/auth/sessions";
+import { signOutAndGoHome } from "@/lib/auth/sign-in";
 import { changePassword, updateName } from "@/lib/auth/profile";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInPath } from "@/lib/auth/callback-url";
@@ -27,4 +31,16 @@ export const changePasswordAction = formAction({ access: "user", schema: changeP
     if (isAppError(error)) redirect(signInPath("/profile")); // e.g. this IP is throttled
     throw error; // NEXT_REDIRECT
   }
+});
+
+/** Every session (this one too) and every API token: for a lost phone or a shared computer. */
+export const signOutEverywhereAction = formAction({ access: "user", schema: z.object({}) }, async (_input, user) => {
+  await signOutEverywhere(user.id);
+  await signOutAndGoHome();
+});
+
+export const revokeTokenAction = formAction({ access: "user", schema: revokeTokenFormSchema }, async (input, user) => {
+  const revoked = await revokeApiTokenById(user.id, input.tokenId);
+  revalidatePath("/profile");
+  return revoked ? { status: "success", message: "The token was revoked." } : { status: "error", message: "That token was already revoked or has expired." };
 });

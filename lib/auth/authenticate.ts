@@ -12,6 +12,8 @@ import type { TokenInput } from "@/lib/schemas/auth";
 export interface AuthenticatedUser extends CurrentUser {
   /** For the session JWT (lib/auth/session-token.ts): outdated when the password changes. */
   passwordStamp: string;
+  /** For the session JWT too: outdated by sign-out and "sign out everywhere". */
+  sessionVersion: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function authenticateWithPassword(input: TokenInput, headers: Heade
 
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true },
   });
   let ok = false;
   if (user) ok = await verifyPassword(user.passwordHash, input.password);
@@ -37,5 +39,5 @@ export async function authenticateWithPassword(input: TokenInput, headers: Heade
     throw new AppError("INVALID_CREDENTIALS");
   }
   await clearFailures(subjects);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, passwordStamp: passwordStamp(user.passwordHash) };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, passwordStamp: passwordStamp(user.passwordHash), sessionVersion: user.sessionVersion };
 }
