@@ -16,6 +16,8 @@ const port = Number(option("-p", process.env.PORT ?? "3000"));
 const hostname = option("-H", process.env.HOST ?? "127.0.0.1");
 
 process.env.RAILBOOK_PEER_STAMPED = "1";
+// Sign-in redirects from the public address, not from whatever Host a request names.
+if (!process.env.AUTH_URL && process.env.APP_URL) process.env.AUTH_URL = process.env.APP_URL;
 // Before Next.js loads: parts of it read NODE_ENV at import time.
 process.env.NODE_ENV = mode === "start" ? "production" : "development";
 const { default: next } = await import("next");

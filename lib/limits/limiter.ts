@@ -31,14 +31,16 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-const cache = globalThis as unknown as { __railbookLimiters?: Map<LimitName, RateLimiterPostgres> };
+const cache = globalThis as unknown as { __railbookLimiters?: Map<LimitName, { pool: unknown; limiter: RateLimiterPostgres }> };
 
 function limiter(name: LimitName): RateLimiterPostgres {
   cache.__railbookLimiters ??= new Map();
-  let found = cache.__railbookLimiters.get(name);
+  const pool = dbPool();
+  // Made again when db() has a new pool (a test switching databases).
+  let found = cache.__railbookLimiters.get(name)?.pool === pool ? cache.__railbookLimiters.get(name)!.limiter : undefined;
   if (!found) {
     found = new RateLimiterPostgres({
-      storeClient: dbPool(),
+      storeClient: pool,
       storeType: "pool",
       tableName: "RateLimit",
       tableCreated: true, // prisma/migrations/20261203120000_hardening
@@ -46,7 +48,7 @@ function limiter(name: LimitName): RateLimiterPostgres {
       points: LIMITS[name].points,
       duration: LIMITS[name].durationSeconds,
     });
-    cache.__railbookLimiters.set(name, found);
+    cache.__railbookLimiters.set(name, { pool, limiter: found });
   }
   return found;
 }

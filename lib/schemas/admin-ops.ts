@@ -123,5 +123,13 @@ export const roleChangeSchema = z.object({
   role: z.enum(["PASSENGER", "ADMIN"], { error: "Choose a role." }),
 });
 export type RoleChangeInput = z.infer<typeof roleChangeSchema>;
-/** The API's body: the user is in the path. */
+/** The API's body: the user is in the path. A PUT naming the role is deliberate enough. */
 export const roleBodySchema = roleChangeSchema.omit({ userId: true });
+
+/**
+ * The users page's form: the change only goes through with confirm=yes, which the form sends on
+ * the second press ("Yes, make … an admin"), so one stray click changes nobody's access.
+ */
+export const roleChangeFormSchema = roleChangeSchema.extend({
+  confirm: z.literal("yes", { error: "Press the button again to confirm this change." }),
+});
