@@ -6,8 +6,11 @@ import { createPool } from "@/lib/db/pool";
 import type pg from "pg";
 
 type Db = PrismaClient;
-const cache = globalThis as unknown as { __railbookDb?: Db; __railbookPool?: pg.Pool };
-const pools = new WeakMap<Db, pg.Pool>();
+const cache = globalThis as unknown as { __railbookDb?: Db };
+// On the client object itself: Next.js bundles may load this module more than once while sharing
+// the global client, so a module-level map would not know a client another copy created.
+const POOL = Symbol.for("railbook.db.pool");
+type WithPool = Db & { [POOL]?: pg.Pool };
 
 export function createDb(connectionString: string, poolMax = poolSize()): Db {
   const pool = createPool({ connectionString, max: poolMax });
@@ -19,7 +22,7 @@ export function createDb(connectionString: string, poolMax = poolSize()): Db {
     onConnectionError: (error) => logger.warn("database connection lost (in use)", { error: error.message }),
   });
   const client = new PrismaClient({ adapter });
-  pools.set(client, pool);
+  (client as WithPool)[POOL] = pool;
   return client;
 }
 
@@ -38,7 +41,9 @@ export function db(): Db {
  * Sharing it keeps one pool per instance, which the embedded database needs (one connection).
  */
 export function dbPool(): pg.Pool {
-  return pools.get(db())!;
+  const pool = (db() as WithPool)[POOL];
+  if (!pool) throw new Error("db() has no pool: it was not made by createDb()");
+  return pool;
 }
 
 function poolSize(): number {
