@@ -1,7 +1,7 @@
 // What a browser meets: security headers and a nonce CSP under which the app still runs, JSON
 // answers for unknown API paths, and cookie-authenticated writes refused unless they are JSON from
 // RailBook's own origin.
-import { test, expect } from "./fixtures";
+import { test, expect, signIn, newAccount, DEMO_ADMIN } from "./fixtures";
 
 test("pages carry a nonce CSP and the security headers, and the app still runs under them", async ({ page }) => {
   const violations: string[] = [];
@@ -64,4 +64,37 @@ test("a signed-in passenger's cookie cannot be used for a text/plain or foreign-
   // And the app's own JSON write works.
   const own = await page.evaluate(async () => (await fetch("/api/v1/notifications/read", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"all":true}' })).status);
   expect(own).toBe(200);
+});
+
+test("signing out revokes the session: a copy of its cookie no longer works", async ({ page, passenger, browser }) => {
+  void passenger;
+  const copied = await page.context().cookies();
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/profile");
+  await expect(stolen).toHaveURL(/\/signin\?callbackUrl=%2Fprofile$/);
+  await thief.close();
+});
+
+test("making someone an admin takes a confirming second press and is recorded in the audit log", async ({ page, request }) => {
+  const account = newAccount();
+  expect((await request.post("/api/v1/auth/register", { data: account })).status()).toBe(201);
+  await signIn(page, DEMO_ADMIN);
+  await page.goto(`/admin/users?q=${encodeURIComponent(account.email)}`);
+
+  await page.getByRole("button", { name: `Make admin: ${account.name}` }).click();
+  await expect(page.getByText(`${account.name} gets full operator access`)).toBeVisible();
+  await page.getByRole("button", { name: `Yes, make ${account.name} an admin` }).click();
+  await expect(page.getByRole("status")).toContainText(`${account.name} is now an admin.`);
+  await expect(page.getByRole("list", { name: "Audit log" })).toContainText(`${DEMO_ADMIN.name} made ${account.email} an admin`);
+
+  // And back, with the same confirmation, so the demo keeps its one operator.
+  await page.getByRole("button", { name: `Remove admin rights: ${account.name}` }).click();
+  await page.getByRole("button", { name: `Yes, remove ${account.name}'s admin rights` }).click();
+  await expect(page.getByRole("status")).toContainText(`${account.name} is no longer an admin.`);
+  await expect(page.getByRole("list", { name: "Audit log" })).toContainText(`${DEMO_ADMIN.name} made ${account.email} a passenger`);
 });

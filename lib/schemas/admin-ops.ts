@@ -113,7 +113,7 @@ function daySpan(from: string, to: string): number {
 }
 
 export const userSearchSchema = z.object({
-  q: optionalText(z.string().trim().max(254, "Use at most 254 characters.")),
+  q: optionalText(plainText(z.string().trim().max(254, "Use at most 254 characters."))),
   page: pageParam,
 });
 export type UserSearch = z.infer<typeof userSearchSchema>;

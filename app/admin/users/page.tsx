@@ -11,12 +11,20 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const me = await requireAdmin("/admin/users");
-  const query = userSearchSchema.parse(flatParams(await searchParams));
+  // A search the schema refuses (control or direction-changing characters) lists everyone and says why.
+  const parsed = userSearchSchema.safeParse(flatParams(await searchParams));
+  const query = parsed.success ? parsed.data : { q: undefined, page: 1 };
+  const searchError = parsed.success ? null : (parsed.error.issues[0]?.message ?? "That search could not be read.");
   const [{ users, total, page, pageCount, admins }, audit] = await Promise.all([listUsers(query), listAudit({ take: 10 })]);
 
   return (
     <div className="space-y-5">
       <PageHeader title="Users" description={`Accounts and who may operate RailBook. There ${admins === 1 ? "is 1 admin" : `are ${admins} admins`}; the last one cannot be removed.`} />
+      {searchError ? (
+        <p role="alert" className="text-sm text-red-700">
+          {searchError}
+        </p>
+      ) : null}
       <form role="search" action="/admin/users" className="flex flex-wrap items-end gap-2">
         <div className="grow sm:grow-0">
           <label htmlFor="users-q" className="block text-sm font-medium text-slate-800">
