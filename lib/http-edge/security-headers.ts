@@ -12,7 +12,8 @@ export function pagePolicy(nonce: string, dev = process.env.NODE_ENV === "develo
     "default-src 'self'",
     // React's dev build uses eval for its error overlays; production needs none.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // The dev server's overlay and hot reloading insert <style> elements without the nonce.
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // style="" attributes from server-rendered components (charts, progress bars): not script.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
