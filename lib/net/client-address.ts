@@ -7,6 +7,7 @@
 // stamps the socket address into PEER_HEADER, replacing whatever a client sent under that name.
 // The header is believed only when that server says it runs (PEER_STAMPED_ENV).
 import { BlockList, isIP } from "node:net";
+import { logger } from "@/lib/logger";
 
 export const PEER_HEADER = "x-railbook-peer-address";
 export const PEER_STAMPED_ENV = "RAILBOOK_PEER_STAMPED";
@@ -79,5 +80,14 @@ export function clientAddress(headers: Headers, trust: ProxyTrust = currentTrust
     if (forwarded.length === 0) return peer;
     return normalizeAddress(forwarded[Math.max(0, forwarded.length - trust.hops)]);
   }
+  if (!peer) warnUnknownOnce();
   return peer;
+}
+
+let warned = false;
+/** Once per process: an operator should learn that per-address limits cannot tell clients apart. */
+function warnUnknownOnce(): void {
+  if (warned || process.env.NODE_ENV !== "production") return;
+  warned = true;
+  logger.warn("client address unknown: run through scripts/serve.mjs (npm start) or set TRUSTED_PROXIES / TRUST_PROXY_HOPS; per-address limits now share one bucket");
 }
