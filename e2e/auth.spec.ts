@@ -4,7 +4,7 @@ import { test, expect, newAccount, signIn, DEMO_ADMIN, type TestAccount } from "
 
 /**
  * Sign-in failures are throttled per client IP too. Tests that fail on purpose pose as their own
- * client (the app reads X-Forwarded-For), so reruns against a reused server never block each other.
+ * client (the e2e server trusts X-Forwarded-For from the runner: scripts/e2e-server.ts), so reruns against a reused server never block each other.
  */
 async function actAsFreshClient(page: Page) {
   await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.18.${randomInt(256)}.${randomInt(1, 255)}` });

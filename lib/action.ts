@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { toAppError } from "@/lib/http";
+import { findUnstorable } from "@/lib/http-edge/request-input";
 import { getSessionUser, type CurrentUser } from "@/lib/auth/current-user";
 import type { ActionState } from "@/lib/action-state";
 
@@ -23,6 +24,11 @@ export function formAction<A extends Access, S extends z.ZodType>(
       if (spec.access !== "public" && !user) throw new AppError("UNAUTHENTICATED");
       if (spec.access === "admin" && user?.role !== "ADMIN") throw new AppError("FORBIDDEN");
 
+      const unstorable = findUnstorable(values);
+      if (unstorable) {
+        const fieldErrors = { [unstorable]: ["Remove the control or broken characters from this field."] };
+        return { status: "error", message: "Please correct the highlighted fields.", fieldErrors, values: echoable(values) };
+      }
       const parsed = spec.schema.safeParse(values);
       if (!parsed.success) {
         return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(parsed.error), values: echoable(values) };

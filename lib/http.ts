@@ -6,7 +6,9 @@ import { AppError, isAppError, validationError } from "@/lib/errors";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { getRequestUser, type CurrentUser } from "@/lib/auth/current-user";
 import { logger } from "@/lib/logger";
-import { isConnectionError } from "@/lib/db/errors";
+import { isConnectionError, isInvalidInputError } from "@/lib/db/errors";
+import { assertStorable, readBodyText } from "@/lib/http-edge/request-input";
+import { assertSameSiteWrite } from "@/lib/http-edge/cross-site";
 import { databaseUnavailable, retryOnConnectionLoss, summary, withRetryDeadline } from "@/lib/db/connection-retry";
 
 type Access = "public" | "user" | "admin";
@@ -49,6 +51,10 @@ export function toAppError(error: unknown): AppError {
   if (error && typeof error === "object" && "issues" in error && Array.isArray((error as z.ZodError).issues)) {
     return validationError(fieldErrorsFrom(error as z.ZodError));
   }
+  if (isInvalidInputError(error)) {
+    logger.warn("input refused by the database", { error: summary(error) });
+    return new AppError("VALIDATION_FAILED", "Some of the input could not be read. Check it and try again.");
+  }
   if (isConnectionError(error)) {
     // Expected while the database fails over; one line, no stack (docs/decisions/010-high-availability.md).
     logger.warn("database unavailable", { error: summary(error) });
@@ -72,14 +78,18 @@ export function route<
 
   async function handle(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
+      // Before anything is read or written: a forged cross-site write stops here.
+      assertSameSiteWrite(request);
       // Reading the caller is safe to repeat whatever the method (a token's lastUsedAt write is idempotent).
       const user = await retryOnConnectionLoss(() => getRequestUser(request));
       if (spec.access !== "public" && !user) throw new AppError("UNAUTHENTICATED");
       if (spec.access === "admin" && user?.role !== "ADMIN") throw new AppError("FORBIDDEN");
 
-      const query = spec.query ? parse(spec.query, Object.fromEntries(new URL(request.url).searchParams)) : undefined;
-      const body = spec.body ? parse(spec.body, await readJson(request)) : undefined;
+      const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
       const params = (await context?.params) ?? ({} as P);
+      assertStorable({ ...rawQuery, ...params });
+      const query = spec.query ? parse(spec.query, rawQuery) : undefined;
+      const body = spec.body ? parse(spec.body, await readJson(request)) : undefined;
 
       const run = () => handler({ request, user: user as UserFor<A>, body: body as Infer<B>, query: query as Infer<Q>, params });
       // GET and HEAD only read, so they ride out a failover here; writes decide for themselves
@@ -98,11 +108,14 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (!text) return {};
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new AppError("VALIDATION_FAILED", "The request body must be valid JSON.");
   }
+  assertStorable(parsed);
+  return parsed;
 }

@@ -20,9 +20,16 @@ async function main() {
     DATABASE_URL: url,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0000000000000",
     PORT: port,
+    APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
+    PAYMENT_FINGERPRINT_SECRET: process.env.PAYMENT_FINGERPRINT_SECRET ?? "e2e-fingerprint-not-for-production-0000",
+    // The Playwright runner plays a trusted proxy: a spec that fails sign-ins on purpose poses as a
+    // fresh client through X-Forwarded-For, and every spec registers accounts from one machine.
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1",
+    REGISTRATION_LIMIT: process.env.REGISTRATION_LIMIT ?? "100000",
+    LIVE_STREAMS_PER_ADDRESS: process.env.LIVE_STREAMS_PER_ADDRESS ?? "1000",
   };
   const mode = process.env.E2E_DEV === "1" ? "dev" : "start";
-  const child = spawn(path.resolve("node_modules/.bin/next"), [mode, "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), mode, "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
 
   let stopping = false;
   const stop = async () => {

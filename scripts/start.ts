@@ -10,15 +10,19 @@ import { migrate } from "@/lib/db/migrator";
 import { createDb } from "@/lib/db";
 import { seed } from "@/lib/seed/seed";
 import { DevSmtpServer } from "@/lib/notifications/dev-smtp";
+import { productionGaps } from "@/lib/config/runtime";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = process.env.PORT ?? "3000";
 const dataDir = path.resolve(process.env.RAILBOOK_DATA_DIR ?? ".data");
 const nextBin = path.resolve("node_modules/.bin/next");
+// Next.js behind our own http server, which tells the app each request's socket address (scripts/serve.mjs).
+const serveScript = path.resolve("scripts/serve.mjs");
 
-async function authSecret(): Promise<string> {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(dataDir, "auth-secret");
+/** A secret from the environment, else one generated once into .data (a single machine's own). */
+async function secret(name: string, fileName: string): Promise<string> {
+  if (process.env[name]) return process.env[name]!;
+  const file = path.join(dataDir, fileName);
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const secret = randomBytes(32).toString("base64url");
   await mkdir(dataDir, { recursive: true });
@@ -29,7 +33,15 @@ async function authSecret(): Promise<string> {
 async function main() {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = process.env.DATABASE_URL;
-  const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: await authSecret(), PORT: port };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AUTH_SECRET: await secret("AUTH_SECRET", "auth-secret"),
+    // Its own key, never AUTH_SECRET (lib/payments/card.ts).
+    PAYMENT_FINGERPRINT_SECRET: await secret("PAYMENT_FINGERPRINT_SECRET", "payment-fingerprint-secret"),
+    PORT: port,
+  };
+  // The worker and Next.js agree on which guards apply (lib/config/runtime.ts).
+  Object.assign(env, { NODE_ENV: mode === "start" ? "production" : "development" });
 
   if (!databaseUrl) {
     const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 5499);
@@ -60,16 +72,20 @@ async function main() {
 
   // Email (docs/decisions/014): with no SMTP_URL, a local SMTP server keeps what it receives in
   // .data/mail; the notification worker runs beside Next.js as a child process.
+  // Only under `npm run dev`, or with DEV_MAIL=on: a production server must not keep mail on disk
+  // for /dev/mail unless its operator asked for that.
   let devSmtp: DevSmtpServer | undefined;
-  if (!env.SMTP_URL) {
+  if (!env.SMTP_URL && (mode === "dev" || env.DEV_MAIL === "on")) {
     devSmtp = await new DevSmtpServer({ port: Number(process.env.DEV_SMTP_PORT ?? 2525), dir: path.join(dataDir, "mail") }).start();
     env.SMTP_URL = devSmtp.url;
     env.DEV_MAIL_DIR = path.join(dataDir, "mail"); // shown to operators at /dev/mail
     console.log(`Dev SMTP server on ${devSmtp.url}: emails are saved in ${path.join(dataDir, "mail")}`);
   }
+  if (!env.SMTP_URL) console.warn("No SMTP_URL: notification emails are not sent (DEV_MAIL=on keeps them in a local mailbox).");
+  if (mode === "start") for (const gap of productionGaps(env)) console.warn(`Not configured for production: ${gap}`);
   const worker = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
 
-  const child = spawn(nextBin, [mode, "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [serveScript, mode, "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], { stdio: "inherit", env });
   const stop = (signal: NodeJS.Signals) => {
     child.kill(signal);
     worker.kill(signal);

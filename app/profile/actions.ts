@@ -1,13 +1,19 @@
 "use server";
 // Thin server actions for the profile page's two forms.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/action";
 import { isAppError } from "@/lib/errors";
-import { changePasswordSchema, profileNameSchema } from "@/lib/schemas/auth";
+import { changePasswordSchema, profileNameSchema, revokeTokenFormSchema } from "@/lib/schemas/auth";
+import { z } from "zod";
+import { revokeApiTokenById } from "@/lib/auth/api-tokens";
+import { signOutEverywhere } from "@/lib/auth/sessions";
+import { signOutAndGoHome } from "@/lib/auth/sign-in";
 import { changePassword, updateName } from "@/lib/auth/profile";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInPath } from "@/lib/auth/callback-url";
+import { clientAddress } from "@/lib/net/client-address";
 
 export const updateNameAction = formAction({ access: "user", schema: profileNameSchema }, async (input, user) => {
   const updated = await updateName(user.id, input);
@@ -16,7 +22,7 @@ export const updateNameAction = formAction({ access: "user", schema: profileName
 });
 
 export const changePasswordAction = formAction({ access: "user", schema: changePasswordSchema }, async (input, user) => {
-  await changePassword(user.id, input);
+  await changePassword(user.id, input, clientAddress(await headers()));
   // The change outdates every session, this one included (lib/auth/session-token.ts): sign in
   // afresh with the new password and come back to say it worked.
   try {
@@ -25,4 +31,16 @@ export const changePasswordAction = formAction({ access: "user", schema: changeP
     if (isAppError(error)) redirect(signInPath("/profile")); // e.g. this IP is throttled
     throw error; // NEXT_REDIRECT
   }
+});
+
+/** Every session (this one too) and every API token: for a lost phone or a shared computer. */
+export const signOutEverywhereAction = formAction({ access: "user", schema: z.object({}) }, async (_input, user) => {
+  await signOutEverywhere(user.id);
+  await signOutAndGoHome();
+});
+
+export const revokeTokenAction = formAction({ access: "user", schema: revokeTokenFormSchema }, async (input, user) => {
+  const revoked = await revokeApiTokenById(user.id, input.tokenId);
+  revalidatePath("/profile");
+  return revoked ? { status: "success", message: "The token was revoked." } : { status: "error", message: "That token was already revoked or has expired." };
 });

@@ -1,6 +1,13 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { ChangePasswordForm, ProfileNameForm } from "@/components/auth/profile-forms";
+import { SessionControls, type TokenRow } from "@/components/auth/session-controls";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { dateInZone, clockInZone } from "@/lib/time/zoned";
+
+// Token times on the network's clock, like the rest of the site's operator-facing times.
+const ZONE = "Europe/Warsaw";
+const when = (d: Date) => `${dateInZone(d, ZONE)} ${clockInZone(d, ZONE)}`;
 
 export const metadata: Metadata = { title: "My profile" };
 
@@ -9,6 +16,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ProfilePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/profile");
   const passwordChanged = (await searchParams).changed === "password";
+  const tokens: TokenRow[] = (await listApiTokens(user.id)).map((t) => ({
+    id: t.id,
+    label: t.label,
+    created: when(t.createdAt),
+    lastUsed: t.lastUsedAt ? when(t.lastUsedAt) : null,
+    expires: when(t.expiresAt),
+  }));
 
   return (
     <div className="mx-auto max-w-xl space-y-6">
@@ -26,6 +40,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Sear
       ) : null}
       <ProfileNameForm name={user.name} />
       <ChangePasswordForm />
+      <SessionControls tokens={tokens} />
     </div>
   );
 }

@@ -38,7 +38,9 @@ interface RequestOptions {
 
 export async function apiRequest<T>(path: string, { method = "GET", body, idempotencyKey, signal }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // Every write is JSON, with a body or without: the API refuses other types from a browser
+  // session (lib/http-edge/cross-site.ts).
+  if (body !== undefined || method !== "GET") headers["Content-Type"] = "application/json";
   if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey;
 
   let response: Response;

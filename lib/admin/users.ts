@@ -3,7 +3,8 @@
 // moment: the change runs SERIALIZABLE and first locks every admin row, so the second of two
 // racing demotions waits, is retried with a fresh view and then sees it would remove the last one
 // (docs/decisions/015-last-admin-guard.md). Access follows the role at once: the current user is
-// read from the database on every request (lib/auth/current-user.ts).
+// read from the database on every request (lib/auth/current-user.ts). Every change is written to
+// the audit log in its own transaction (lib/admin/audit-log.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { escapeLike } from "@/lib/db/like";
@@ -11,6 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { serializable } from "@/lib/db/serializable";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { recordAudit } from "@/lib/admin/audit-log";
 import type { UserActor } from "@/lib/auth/actor";
 import type { RoleChangeInput, UserSearch } from "@/lib/schemas/admin-ops";
 import type { AdminUserList, AdminUserRow } from "@/lib/schemas/admin-ops-views";
@@ -63,6 +65,12 @@ export async function setRole(actor: UserActor, input: RoleChangeInput): Promise
       );
     }
     const user = await tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: "user.role.change",
+      targetId: target.id,
+      details: { from: target.role, to: input.role, email: target.email },
+    });
     return { user, changed: true };
   });
   if (result.changed) logger.info("role changed", { userId: result.user.id, role: result.user.role, by: actor.userId });

@@ -24,11 +24,47 @@ export function apiTokenTtlHours(): number {
   return Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_TTL_HOURS;
 }
 
-export async function issueApiToken(userId: string, now: Date = new Date()): Promise<IssuedToken> {
+export async function issueApiToken(userId: string, now: Date = new Date(), label?: string): Promise<IssuedToken> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + apiTokenTtlHours() * 3_600_000);
-  await db().apiToken.create({ data: { userId, tokenHash: hashApiToken(token), expiresAt } });
+  await db().apiToken.create({ data: { userId, tokenHash: hashApiToken(token), expiresAt, label: label ?? null } });
   return { token, expiresAt };
+}
+
+export interface ApiTokenSummary {
+  id: string;
+  label: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date;
+}
+
+/** The user's live tokens (not expired, not revoked), newest first: never the token itself. */
+export async function listApiTokens(userId: string, now: Date = new Date()): Promise<ApiTokenSummary[]> {
+  return db().apiToken.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    select: { id: true, label: true, createdAt: true, lastUsedAt: true, expiresAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Revokes one of the user's own tokens by id; false when it is not theirs or not live. */
+export async function revokeApiTokenById(userId: string, tokenId: string, now: Date = new Date()): Promise<boolean> {
+  const { count } = await db().apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: now } });
+  return count === 1;
+}
+
+/** Revokes the token itself (DELETE /api/v1/auth/token): a client signing out. */
+export async function revokePresentedToken(token: string, now: Date = new Date()): Promise<boolean> {
+  const { count } = await db().apiToken.updateMany({ where: { tokenHash: hashApiToken(token), revokedAt: null }, data: { revokedAt: now } });
+  return count === 1;
+}
+
+/** The bearer token of a request, or null. */
+export function bearerToken(request: Request): string | null {
+  const authorization = request.headers.get("authorization");
+  if (!authorization || !/^bearer\s/i.test(authorization)) return null;
+  return authorization.slice(authorization.indexOf(" ") + 1).trim() || null;
 }
 
 /** The token's owner, read fresh (so a role change applies at once); null if unknown, expired or revoked. */

@@ -27,12 +27,13 @@ function authConfig(): NextAuthConfig {
           if (!parsed.success) return null;
           try {
             const user = await authenticateWithPassword(parsed.data, request.headers);
-            const signedIn: User & { role: string; stamp: string } = {
+            const signedIn: User & { role: string; stamp: string; ver: number } = {
               id: user.id,
               email: user.email,
               name: user.name,
               role: user.role,
               stamp: user.passwordStamp,
+              ver: user.sessionVersion,
             };
             return signedIn;
           } catch (error) {
@@ -48,11 +49,12 @@ function authConfig(): NextAuthConfig {
       // from before a password change revive itself.
       jwt({ token, user }) {
         if (user) {
-          const signedIn = user as { role?: string; stamp?: string };
+          const signedIn = user as { role?: string; stamp?: string; ver?: number };
           token.sub = user.id;
           token.name = user.name;
           token.role = signedIn.role;
           token.stamp = signedIn.stamp;
+          token.ver = signedIn.ver;
         }
         return token;
       },

@@ -7,7 +7,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { userForApiToken } from "@/lib/auth/api-tokens";
+import { bearerToken, userForApiToken } from "@/lib/auth/api-tokens";
 import { signInPath } from "@/lib/auth/callback-url";
 import { passwordStamp, readSessionClaims } from "@/lib/auth/session-token";
 
@@ -23,9 +23,9 @@ async function userForSession(cookieHeader: string): Promise<CurrentUser | null>
   if (!claims) return null;
   const row = await db().user.findUnique({
     where: { id: claims.userId },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true },
   });
-  if (!row || claims.stamp !== passwordStamp(row.passwordHash)) return null;
+  if (!row || claims.stamp !== passwordStamp(row.passwordHash) || claims.version !== row.sessionVersion) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
@@ -37,7 +37,7 @@ async function userForSession(cookieHeader: string): Promise<CurrentUser | null>
 export async function getRequestUser(request: Request): Promise<CurrentUser | null> {
   const authorization = request.headers.get("authorization");
   if (authorization && /^bearer\s/i.test(authorization)) {
-    const token = authorization.slice(authorization.indexOf(" ") + 1).trim();
+    const token = bearerToken(request);
     return token ? userForApiToken(token) : null;
   }
   return userForSession(request.headers.get("cookie") ?? "");

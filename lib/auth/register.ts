@@ -8,8 +8,14 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { hashPassword } from "@/lib/auth/password";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RegisterInput } from "@/lib/schemas/auth";
+import { plural, spend } from "@/lib/limits/limiter";
 
-export async function registerUser(input: RegisterInput): Promise<CurrentUser> {
+/**
+ * Creates a passenger account. `address` is the client's (lib/net/client-address.ts): each one may
+ * create a few accounts an hour (LIMITS.registration); null (unknown) shares one bucket.
+ */
+export async function registerUser(input: RegisterInput, address: string | null): Promise<CurrentUser> {
+  await spend("registration", address ?? "unknown", (minutes) => `Too many new accounts from your network. Wait ${plural(minutes, "minute")} and try again.`);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().user.create({

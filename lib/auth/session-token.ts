@@ -13,6 +13,8 @@ export interface SessionClaims {
   userId: string;
   /** passwordStamp() of the password hash at sign-in; see below. */
   stamp: string | null;
+  /** User.sessionVersion at sign-in: bumped by sign-out and "sign out everywhere" (docs/decisions/020). */
+  version: number;
 }
 
 /**
@@ -30,5 +32,7 @@ export async function readSessionClaims(cookieHeader: string): Promise<SessionCl
   const secureCookie = cookieHeader.includes(SECURE_SESSION_COOKIE);
   const token = await getToken({ req: { headers: new Headers({ cookie: cookieHeader }) }, secret, secureCookie });
   if (typeof token?.sub !== "string") return null;
-  return { userId: token.sub, stamp: typeof token.stamp === "string" ? token.stamp : null };
+  // A session from before versions existed counts as version 0, so deploying this signs nobody out.
+  const version = typeof token.ver === "number" ? token.ver : 0;
+  return { userId: token.sub, stamp: typeof token.stamp === "string" ? token.stamp : null, version };
 }

@@ -46,6 +46,26 @@ export function isLockNotAvailable(error: unknown): boolean {
   return sqlState(error as MaybeDbError) === "55P03";
 }
 
+// Input PostgreSQL could not take as the type it was meant for. Schemas refuse these first; this is
+// the safety net for a path they missed, so the caller gets 400 VALIDATION_FAILED, not a 500.
+const INVALID_INPUT_STATES = new Set([
+  "22021", // character_not_in_repertoire: a NUL or bytes that are not UTF-8 in text
+  "22008", // datetime_field_overflow: year 0, month 13
+  "22P02", // invalid_text_representation: "abc" for a uuid or an integer
+  "22007", // invalid_datetime_format
+]);
+
+/** The statement failed on the input's form (22021, 22008, 22P02, 22007), not on the data or the server. */
+export function isInvalidInputError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === "object"; depth++) {
+    const state = sqlState(current as MaybeDbError);
+    if (state && INVALID_INPUT_STATES.has(state)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 // What "the connection or the server went away" looks like through Prisma 7 + adapter-pg, as seen
 // when the primary of the Patroni cluster was killed (cluster/experiments/error-shapes.ts):
 // - P2010/P2039 whose driver adapter error carries SQLSTATE 57P01 on the statement in flight;

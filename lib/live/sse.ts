@@ -7,17 +7,24 @@
 // - sends a comment every HEARTBEAT_MS so proxies keep the connection open and a dead peer is
 //   noticed, and ends itself after MAX_STREAM_MS so the browser reconnects: that re-checks the
 //   session and spreads long-lived connections over instances after a deploy.
+// - is closed after idleMs without an event, or as soon as its reader stops reading (a client
+//   that opens streams and never consumes them must not pile up buffered frames);
+// - takes a slot from lib/live/stream-limits.ts for its lifetime (per address and per instance).
 // Streams are refused with 503 while the listener is unhealthy: the client then polls instead.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { liveListener, type LiveListener } from "@/lib/live/listener";
 import type { AnyLiveEvent } from "@/lib/live/events";
+import { clientAddress } from "@/lib/net/client-address";
+import { reserveStream, streamLimits } from "@/lib/live/stream-limits";
 
 export const HEARTBEAT_MS = 15_000;
 export const RETRY_MS = 3_000;
 const MAX_STREAM_MS = 10 * 60_000;
 const READY_WAIT_MS = 3_000;
+/** Frames queued for a reader that is not reading; past this the stream is closed. */
+const MAX_QUEUED_FRAMES = 64;
 
 export interface StreamOptions {
   /** Which events this stream passes on; "refresh" always passes. */
@@ -26,6 +33,7 @@ export interface StreamOptions {
   project?: (event: AnyLiveEvent) => Record<string, unknown>;
   listener?: LiveListener;
   heartbeatMs?: number;
+  idleMs?: number;
 }
 
 /** Counts of open streams in this process, for logs and tests. */
@@ -40,6 +48,8 @@ export async function eventStream(request: Request, options: StreamOptions): Pro
   if (!(await listener.ready(READY_WAIT_MS))) {
     throw new AppError("SERVICE_BUSY", "Live updates are not available right now; the page refreshes on its own.", { retryAfterSeconds: 30 });
   }
+  const release = reserveStream(clientAddress(request.headers));
+  const idleMs = options.idleMs ?? streamLimits().idleMs;
   const streamId = randomUUID().slice(0, 8);
   const resumed = request.headers.get("last-event-id");
   const encoder = new TextEncoder();
@@ -48,14 +58,31 @@ export async function eventStream(request: Request, options: StreamOptions): Pro
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
+      const close = () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
       const send = (text: string) => {
+        if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) return close(); // the reader stopped reading
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
           cleanup(); // the stream is already closed
         }
       };
-      const emit = (data: Record<string, unknown>) => send(frame(`${streamId}-${++seq}`, data));
+      let idle: ReturnType<typeof setTimeout> | undefined;
+      const touch = () => {
+        clearTimeout(idle);
+        idle = setTimeout(close, idleMs);
+      };
+      const emit = (data: Record<string, unknown>) => {
+        touch();
+        send(frame(`${streamId}-${++seq}`, data));
+      };
       send(`retry: ${RETRY_MS}\n\n`);
       emit({ type: "refresh", reason: resumed ? "reconnect" : "connect" });
 
@@ -64,23 +91,18 @@ export async function eventStream(request: Request, options: StreamOptions): Pro
         else if (options.accept(event)) emit(options.project ? options.project(event) : event);
       });
       const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), options.heartbeatMs ?? HEARTBEAT_MS);
-      const lifetime = setTimeout(() => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      }, MAX_STREAM_MS);
+      const lifetime = setTimeout(close, MAX_STREAM_MS);
       openStreams.count++;
       let done = false;
       cleanup = () => {
         if (done) return;
         done = true;
         openStreams.count--;
+        release();
         unsubscribe();
         clearInterval(heartbeat);
         clearTimeout(lifetime);
+        clearTimeout(idle);
       };
       request.signal.addEventListener("abort", () => cleanup());
     },

@@ -8,6 +8,14 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { eventStream } from "@/lib/live/sse";
 import type { AnyLiveEvent } from "@/lib/live/events";
 
+/** Every id names a service; otherwise 404 naming the first unknown one (no stream for nothing). */
+async function assertServicesExist(ids: string[]): Promise<void> {
+  const found = await db().service.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const known = new Set(found.map((s) => s.id));
+  const unknown = ids.find((id) => !known.has(id));
+  if (unknown !== undefined) throw new AppError("NOT_FOUND", "We could not find that train service.", { serviceId: unknown });
+}
+
 function field(event: AnyLiveEvent, name: string): unknown {
   return (event as Record<string, unknown>)[name];
 }
@@ -17,8 +25,7 @@ function field(event: AnyLiveEvent, name: string): unknown {
  * anyone looking at its seat map or search results (public, like the seat map itself).
  */
 export async function serviceStream(request: Request, serviceId: string): Promise<Response> {
-  const found = await db().service.findUnique({ where: { id: serviceId }, select: { id: true } }).catch(() => null);
-  if (!found) throw new AppError("NOT_FOUND", "We could not find that train service.");
+  await assertServicesExist([serviceId]);
   return eventStream(request, {
     accept: (e) => (e.type === "seats" || e.type === "service") && field(e, "serviceId") === serviceId,
     project: (e) => ({ type: e.type, serviceId }),
@@ -29,7 +36,8 @@ export async function serviceStream(request: Request, serviceId: string): Promis
  * GET /api/v1/live/services?ids=a,b: the same for several services over one connection, for a
  * search results page (one stream per train would use up the browser's connections to the host).
  */
-export function servicesStream(request: Request, serviceIds: string[]): Promise<Response> {
+export async function servicesStream(request: Request, serviceIds: string[]): Promise<Response> {
+  await assertServicesExist(serviceIds);
   const wanted = new Set(serviceIds);
   return eventStream(request, {
     accept: (e) => (e.type === "seats" || e.type === "service") && wanted.has(String(field(e, "serviceId"))),

@@ -2,6 +2,7 @@
 // for the /dev/mail pages. Only when DEV_MAIL_DIR is set, which `npm start`/`npm run dev` do when
 // they run that server; in production (a real SMTP_URL) there is nothing to read.
 import "server-only";
+import { devMailAllowed } from "@/lib/config/runtime";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
@@ -21,7 +22,8 @@ export interface DevMail extends DevMailSummary {
 }
 
 export function devMailDir(): string | null {
-  return process.env.DEV_MAIL_DIR || null;
+  // In production only with DEV_MAIL=on, even if DEV_MAIL_DIR leaked into the environment.
+  return devMailAllowed() ? process.env.DEV_MAIL_DIR || null : null;
 }
 
 /** File names are Message-IDs made safe (dev-smtp.ts); anything else is not ours to open. */

@@ -1,6 +1,7 @@
 // Turning one outbox row into an email: who it goes to (the account's address at delivery time,
 // so a changed address is honoured), the booking as it is now, and the kind's template.
 import "server-only";
+import { isProduction, requiredInProduction } from "@/lib/config/runtime";
 import { db } from "@/lib/db";
 import { bookingViewById } from "@/lib/booking/booking-view";
 import { templateFor } from "@/lib/notifications/templates";
@@ -23,8 +24,11 @@ export class UndeliverableError extends Error {
   readonly permanent = true;
 }
 
+/** Where email links point. Production must say (APP_URL or AUTH_URL): a link to 127.0.0.1 helps nobody. */
 export function appUrl(): string {
-  return (process.env.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`).replace(/\/$/, "");
+  const configured = process.env.APP_URL ?? process.env.AUTH_URL;
+  if (!configured && isProduction()) requiredInProduction("APP_URL", "the public address email links point to");
+  return (configured ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`).replace(/\/$/, "");
 }
 
 export async function renderEmail(row: OutboxRow): Promise<RenderedEmail & { to: string }> {

@@ -5,7 +5,7 @@
 // for the few older endpoints that have none. tests/booking/openapi.test.ts checks every route
 // file under app/api/v1 is described.
 import { z } from "zod";
-import { registerSchema, tokenSchema } from "@/lib/schemas/auth";
+import { issueTokenSchema, registerSchema } from "@/lib/schemas/auth";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import {
   bookingSchema,
@@ -43,6 +43,9 @@ const money = z.object({ amount: z.number().int(), currency: z.string() });
 const responses = {
   register: z.object({ user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(["PASSENGER", "ADMIN"]) }) }),
   token: z.object({ token: z.string(), expiresAt: z.string() }),
+  tokens: z.object({
+    tokens: z.array(z.object({ id: z.string(), label: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string() })),
+  }),
   stations: z.object({ stations: z.array(z.object({ code: z.string(), name: z.string(), city: z.string() })) }),
   search: z.object({
     services: z.array(
@@ -115,7 +118,11 @@ export function openApiDocument(): Json {
         post: { summary: "Create a passenger account", requestBody: body(registerSchema), responses: { 201: ok(responses.register, "Created"), ...errors("VALIDATION_FAILED", "EMAIL_TAKEN"), ...common } },
       },
       "/auth/token": {
-        post: { summary: "Exchange email and password for a bearer token", requestBody: body(tokenSchema), responses: { 200: ok(responses.token), ...errors("VALIDATION_FAILED", "INVALID_CREDENTIALS", "RATE_LIMITED"), ...common } },
+        post: { summary: "Exchange email and password for a bearer token", requestBody: body(issueTokenSchema), responses: { 200: ok(responses.token), ...errors("VALIDATION_FAILED", "INVALID_CREDENTIALS", "RATE_LIMITED"), ...common } },
+        delete: { summary: "Revoke the bearer token presented", security: [{ bearerAuth: [] }], responses: { 204: { description: "Revoked" }, ...errors("VALIDATION_FAILED", "UNAUTHENTICATED"), ...common } },
+      },
+      "/auth/tokens": {
+        get: { summary: "The caller's live API tokens (never the tokens themselves)", security: user, responses: { 200: ok(responses.tokens), ...errors("UNAUTHENTICATED"), ...common } },
       },
       "/stations": { get: { summary: "All stations", responses: { 200: ok(responses.stations), ...common } } },
       "/search": {

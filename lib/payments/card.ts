@@ -1,5 +1,6 @@
 // Card numbers: checked, shortened for display, fingerprinted for idempotency. The full number is
 // never written anywhere.
+import { isProduction, requiredInProduction } from "@/lib/config/runtime";
 import { createHmac } from "node:crypto";
 
 /** The Luhn checksum every real card number satisfies; catches one wrong digit or two swapped. */
@@ -27,6 +28,17 @@ export function last4(digits: string): string {
  * hash is keyed with a server secret.
  */
 export function cardFingerprint(digits: string): string {
-  const secret = process.env.PAYMENT_FINGERPRINT_SECRET ?? process.env.AUTH_SECRET ?? "railbook-card-fingerprint";
-  return createHmac("sha256", secret).update(digits).digest("hex");
+  return createHmac("sha256", fingerprintKey()).update(digits).digest("hex");
+}
+
+/**
+ * Its own secret (PAYMENT_FINGERPRINT_SECRET), required in production: sharing AUTH_SECRET would
+ * tie rotating one to the other, and a built-in fallback would be public. A dev machine derives
+ * one from AUTH_SECRET so it never equals it.
+ */
+function fingerprintKey(): string {
+  const own = process.env.PAYMENT_FINGERPRINT_SECRET;
+  if (own) return own;
+  if (isProduction()) requiredInProduction("PAYMENT_FINGERPRINT_SECRET", "keys the card fingerprints of payments");
+  return createHmac("sha256", process.env.AUTH_SECRET ?? "railbook-dev").update("card-fingerprint").digest("hex");
 }

@@ -2,6 +2,7 @@
 // strings of the admin lists. Prisma-free: the admin forms import these in the browser and the
 // server actions parse with the very same schemas (lib/action.ts).
 import { z } from "zod";
+import { plainText } from "@/lib/schemas/text";
 import { COACH_TEMPLATES, coachTemplate } from "@/lib/network/coach-templates";
 import { isoDate } from "@/lib/schemas/search";
 import { formInt } from "@/lib/schemas/form-nesting";
@@ -62,7 +63,7 @@ export const idSchema = z.object({ id: z.string().min(1).max(64) });
 const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 export const stationListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: plainText(z.string().trim().max(100)).optional().catch(undefined),
   page: pageParam,
 });
 export type StationListQuery = z.infer<typeof stationListQuerySchema>;

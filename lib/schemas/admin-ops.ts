@@ -2,6 +2,7 @@
 // passenger's behalf, the analytics date range and user roles. Prisma-free: the admin forms import
 // these in the browser, and server actions, route handlers and the OpenAPI document use the same ones.
 import { z } from "zod";
+import { plainText } from "@/lib/schemas/text";
 import { isoDate } from "@/lib/schemas/search";
 import { formInt, optionalText } from "@/lib/schemas/form-nesting";
 
@@ -11,7 +12,7 @@ export const MAX_ANALYTICS_DAYS = 400;
 export const ANALYTICS_PRESETS = [7, 30, 90, 365] as const;
 
 const idField = z.string({ error: "Missing id." }).trim().min(1, "Missing id.").max(64);
-const reasonField = optionalText(z.string().trim().max(200, "Use at most 200 characters."));
+const reasonField = optionalText(plainText(z.string().trim().max(200, "Use at most 200 characters.")));
 
 /** A checkbox: the browser sends "on" when ticked and nothing otherwise; API clients send a boolean. */
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
@@ -46,7 +47,7 @@ export type PlatformInput = z.infer<typeof platformFormSchema>;
 
 export const cancelServiceFormSchema = z.object({
   serviceId: idField,
-  reason: z.string({ error: "Say why the train is cancelled: passengers are told." }).trim().min(3, "Say why the train is cancelled: passengers are told.").max(200, "Use at most 200 characters."),
+  reason: plainText(z.string({ error: "Say why the train is cancelled: passengers are told." }).trim().min(3, "Say why the train is cancelled: passengers are told.").max(200, "Use at most 200 characters.")),
   confirm: checkbox.refine((v) => v, "Tick to confirm that every booking is cancelled and refunded in full."),
 });
 export type CancelServiceInput = z.infer<typeof cancelServiceFormSchema>;
@@ -67,7 +68,7 @@ export const scheduleChangesQuerySchema = z.object({ serviceId: idField });
 
 export const bookingSearchSchema = z
   .object({
-    q: optionalText(z.string().trim().max(254, "Use at most 254 characters.")),
+    q: optionalText(plainText(z.string().trim().max(254, "Use at most 254 characters."))),
     train: optionalText(z.string().trim().max(20, "Use at most 20 characters.")),
     date: optionalText(isoDate),
     page: pageParam,
@@ -112,7 +113,7 @@ function daySpan(from: string, to: string): number {
 }
 
 export const userSearchSchema = z.object({
-  q: optionalText(z.string().trim().max(254, "Use at most 254 characters.")),
+  q: optionalText(plainText(z.string().trim().max(254, "Use at most 254 characters."))),
   page: pageParam,
 });
 export type UserSearch = z.infer<typeof userSearchSchema>;
@@ -122,5 +123,13 @@ export const roleChangeSchema = z.object({
   role: z.enum(["PASSENGER", "ADMIN"], { error: "Choose a role." }),
 });
 export type RoleChangeInput = z.infer<typeof roleChangeSchema>;
-/** The API's body: the user is in the path. */
+/** The API's body: the user is in the path. A PUT naming the role is deliberate enough. */
 export const roleBodySchema = roleChangeSchema.omit({ userId: true });
+
+/**
+ * The users page's form: the change only goes through with confirm=yes, which the form sends on
+ * the second press ("Yes, make … an admin"), so one stray click changes nobody's access.
+ */
+export const roleChangeFormSchema = roleChangeSchema.extend({
+  confirm: z.literal("yes", { error: "Press the button again to confirm this change." }),
+});

@@ -1,6 +1,7 @@
 // Account forms and API bodies. Prisma-free: the sign-in, register and profile forms import these
 // in the browser, and the server actions and route handlers parse with the very same schemas.
 import { z } from "zod";
+import { personName, plainText } from "@/lib/schemas/text";
 
 export const NAME_MAX = 100;
 export const PASSWORD_MIN = 10;
@@ -15,11 +16,13 @@ export const emailField = z
   .max(254, "Use at most 254 characters.")
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
-export const nameField = z
-  .string({ error: "Enter your name." })
-  .trim()
-  .min(1, "Enter your name.")
-  .max(NAME_MAX, `Use at most ${NAME_MAX} characters.`);
+export const nameField = personName(
+  z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(NAME_MAX, `Use at most ${NAME_MAX} characters.`),
+);
 
 /**
  * Rules for a password being chosen (registration, change). Never trimmed (spaces inside a
@@ -55,6 +58,13 @@ export const tokenSchema = z.object({
   password: existingPasswordField,
 });
 export type TokenInput = z.infer<typeof tokenSchema>;
+
+/** POST /api/v1/auth/token: the credentials, and a name for the token to know it by later. */
+export const issueTokenSchema = tokenSchema.extend({
+  label: plainText(z.string().trim().max(60, "Use at most 60 characters.")).optional(),
+});
+
+export const revokeTokenFormSchema = z.object({ tokenId: z.string().min(1).max(64) });
 
 export const signInSchema = tokenSchema.extend({ callbackUrl: callbackUrlField });
 export type SignInInput = z.infer<typeof signInSchema>;

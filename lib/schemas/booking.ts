@@ -2,6 +2,7 @@
 // browser, the route handlers parse with the very same schemas, and GET /api/v1/openapi.json is
 // generated from them, so the document cannot drift from what the server accepts.
 import { z } from "zod";
+import { personName } from "@/lib/schemas/text";
 import { stationCode } from "@/lib/schemas/search";
 
 export const MAX_PASSENGERS = 6;
@@ -13,7 +14,7 @@ export const BERTHS = ["LOWER", "MIDDLE", "UPPER", "SIDE_LOWER", "SIDE_UPPER"] a
 const codeField = z.string().trim().toUpperCase().regex(/^[A-Z0-9_]{2,20}$/, "Use a code like SECOND.");
 
 export const passengerInputSchema = z.object({
-  name: z.string({ error: "Enter the passenger's name." }).trim().min(1, "Enter the passenger's name.").max(100, "Use at most 100 characters."),
+  name: personName(z.string({ error: "Enter the passenger's name." }).trim().min(1, "Enter the passenger's name.").max(100, "Use at most 100 characters.")),
   age: z.number({ error: "Enter the passenger's age." }).int("Age is a whole number.").min(0, "Age cannot be negative.").max(125, "Age cannot be more than 125."),
   berthPreference: z.enum(BERTH_PREFERENCES).optional(),
   seatId: z.string().min(1).max(64).optional(),

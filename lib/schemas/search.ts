@@ -7,9 +7,17 @@ export const stationCode = z
   .toUpperCase()
   .regex(/^[A-Z0-9]{2,8}$/, "Choose a station from the list.");
 
+/** Dates RailBook reasons about; outside them is a typo (or a probe), and PostgreSQL refuses year 0. */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2100;
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-12-24.")
+  .refine((s) => {
+    const year = Number(s.slice(0, 4));
+    return year >= YEAR_MIN && year <= YEAR_MAX;
+  }, { error: `Use a year from ${YEAR_MIN} to ${YEAR_MAX}.`, abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "That date does not exist.");
 
 /** Parts of the day by departure time at the boarding station (its local clock). */

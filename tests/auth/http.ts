@@ -1,4 +1,11 @@
 // Calling App Router route handlers directly, as functions, with a plain Request.
+import { randomInt } from "node:crypto";
+import { PEER_HEADER } from "@/lib/net/client-address";
+
+/** Each call comes from its own address unless it says otherwise, as separate clients would. */
+function someAddress(): string {
+  return `192.0.2.${randomInt(1, 255)}`;
+}
 type Handler = (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>;
 
 export interface CallResult<T = Record<string, unknown>> {
@@ -15,7 +22,7 @@ export async function call<T = Record<string, unknown>>(
   const hasBody = body !== undefined || rawBody !== undefined;
   const request = new Request(`http://localhost${path}`, {
     method,
-    headers: hasBody ? { "content-type": "application/json", ...headers } : headers,
+    headers: { [PEER_HEADER]: someAddress(), ...(hasBody || method !== "GET" ? { "content-type": "application/json" } : {}), ...headers },
     body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const response = await handler(request, { params: Promise.resolve({}) });

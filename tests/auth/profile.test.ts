@@ -15,7 +15,7 @@ describe("changing a password", () => {
     const { user, password } = await createUser();
     const { token } = await issueApiToken(user.id);
 
-    const result = await changePassword(user.id, { currentPassword: password, newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" });
+    const result = await changePassword(user.id, { currentPassword: password, newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" }, null);
 
     expect(result.revokedTokens).toBe(1);
     expect(await userForApiToken(token)).toBeNull();
@@ -30,7 +30,7 @@ describe("changing a password", () => {
     const { user, password } = await createUser();
     const { token } = await issueApiToken(user.id);
 
-    const error = await changePassword(user.id, { currentPassword: "not-my-password", newPassword: "another-new-password", confirmPassword: "another-new-password" }).catch((e: unknown) => e);
+    const error = await changePassword(user.id, { currentPassword: "not-my-password", newPassword: "another-new-password", confirmPassword: "another-new-password" }, null).catch((e: unknown) => e);
 
     expect(isAppError(error) && error.code).toBe("VALIDATION_FAILED");
     expect(isAppError(error) && (error.details as { fieldErrors: Record<string, string[]> }).fieldErrors.currentPassword).toEqual(["That is not your current password."]);
@@ -42,8 +42,8 @@ describe("changing a password", () => {
   it("throttles guessing the current password like sign-in does", async () => {
     const { user, password } = await createUser();
     const input = (currentPassword: string) => ({ currentPassword, newPassword: "guessed-new-password", confirmPassword: "guessed-new-password" });
-    for (let i = 0; i < 5; i++) await expect(changePassword(user.id, input(`guess-${i}-password`))).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    await expect(changePassword(user.id, input(password))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    for (let i = 0; i < 5; i++) await expect(changePassword(user.id, input(`guess-${i}-password`), null)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(changePassword(user.id, input(password), null)).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 
   it("requires the new password twice, the same, and at least 10 characters", () => {

@@ -3,6 +3,7 @@ import { POST as register } from "@/app/api/v1/auth/register/route";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { uniqueSuffix } from "../helpers/factories";
+import { LIMITS } from "@/lib/limits/limiter";
 import { call, type ErrorBody } from "./http";
 
 interface RegisterBody {
@@ -88,5 +89,20 @@ describe("POST /api/v1/auth/register", () => {
     const res = await call<ErrorBody>(register, { rawBody: "{name:" });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("VALIDATION_FAILED");
+  });
+
+  it("refuses more than LIMITS.registration accounts an hour from one address with 429, others carry on", async () => {
+    const address = `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 254) + 1}`;
+    const from = (a: string) => ({ "x-railbook-peer-address": a });
+    const signUp = (a: string) =>
+      call<ErrorBody>(register, { body: { name: "Bot", email: `bot-${uniqueSuffix()}@example.test`, password: "bot-password-1" }, headers: from(a) });
+    for (let i = 0; i < LIMITS.registration.points; i++) expect((await signUp(address)).status, `account ${i + 1}`).toBe(201);
+
+    const refused = await signUp(address);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("RATE_LIMITED");
+    expect(refused.body.error.message).toMatch(/new accounts/);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await signUp("198.19.0.1")).status).toBe(201);
   });
 });

@@ -3,24 +3,16 @@
 // the database and the session refused once the password has changed.
 import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
+import { sessionCookie, SESSION_COOKIE_NAME } from "../helpers/session";
 import { GET as adminOverview } from "@/app/api/v1/admin/overview/route";
 import { db } from "@/lib/db";
 import { getRequestUser } from "@/lib/auth/current-user";
 import { issueApiToken } from "@/lib/auth/api-tokens";
-import { passwordStamp } from "@/lib/auth/session-token";
 import { changePassword } from "@/lib/auth/profile";
 import { createUser } from "../helpers/factories";
 import { call } from "./http";
 
-const COOKIE = "authjs.session-token";
-
-/** A session as sign-in issues it: `stamp` is taken from the stored password hash unless given. */
-async function sessionCookie(claims: Record<string, unknown> & { sub: string }, name = COOKIE): Promise<string> {
-  const { passwordHash } = await db().user.findUniqueOrThrow({ where: { id: claims.sub } });
-  const token = { stamp: passwordStamp(passwordHash), ...claims };
-  const value = await encode({ token, secret: process.env.AUTH_SECRET!, salt: name, maxAge: 3600 });
-  return `${name}=${value}`;
-}
+const COOKIE = SESSION_COOKIE_NAME;
 
 function withCookie(cookie: string, extra: Record<string, string> = {}): Request {
   return new Request("http://localhost/api/v1/anything", { headers: { cookie, ...extra } });
@@ -68,7 +60,7 @@ describe("session cookies", () => {
     expect((await getRequestUser(withCookie(cookie)))?.id).toBe(user.id);
     expect(await getRequestUser(withCookie(await sessionCookie({ sub: user.id, stamp: undefined })))).toBeNull();
 
-    await changePassword(user.id, { currentPassword: password, newPassword: "changed-password-1", confirmPassword: "changed-password-1" });
+    await changePassword(user.id, { currentPassword: password, newPassword: "changed-password-1", confirmPassword: "changed-password-1" }, null);
     expect(await getRequestUser(withCookie(cookie))).toBeNull();
     expect((await getRequestUser(withCookie(await sessionCookie({ sub: user.id }))))?.id).toBe(user.id);
   });

@@ -15,14 +15,16 @@ export async function roundTripEveryModel(): Promise<string[]> {
     touched.push(model);
   };
 
-  const userData = { email: `rt-${s}@example.test`, name: "Round Trip", passwordHash: "x", role: "ADMIN" as const };
+  const userData = { email: `rt-${s}@example.test`, name: "Round Trip", passwordHash: "x", role: "ADMIN" as const, sessionVersion: 3 };
   const user = await c.user.create({ data: userData });
   check("User", userData, await c.user.findUnique({ where: { id: user.id } }));
 
-  const token = { userId: user.id, tokenHash: `h-${s}`, expiresAt: at, lastUsedAt: at, revokedAt: at };
+  const token = { userId: user.id, tokenHash: `h-${s}`, expiresAt: at, lastUsedAt: at, revokedAt: at, label: "laptop" };
   check("ApiToken", token, await c.apiToken.create({ data: token }));
-  const throttle = { key: `email:${s}`, failures: 3, windowStartedAt: at, blockedUntil: at };
-  check("AuthThrottle", throttle, await c.authThrottle.create({ data: throttle }));
+  const limit = { key: `rt:${s}`, points: 3, expire: BigInt(at.getTime()) };
+  check("RateLimit", limit, await c.rateLimit.create({ data: limit }));
+  const audit = { actorId: user.id, action: "user.role.change", targetId: user.id, details: { from: "PASSENGER", to: "ADMIN" } };
+  check("AuditLog", audit, await c.auditLog.create({ data: audit }));
 
   const station = await c.station.create({ data: { code: `S${s}`, name: "Stacja", city: "Miasto", timeZone: "Europe/Warsaw" } });
   const station2 = await c.station.create({ data: { code: `T${s}`, name: "Druga", city: "Miasto", timeZone: "Europe/Vilnius" } });

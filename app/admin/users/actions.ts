@@ -4,10 +4,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/action";
 import { actorOf } from "@/lib/auth/actor";
-import { roleChangeSchema } from "@/lib/schemas/admin-ops";
+import { roleChangeFormSchema } from "@/lib/schemas/admin-ops";
 import { setRole } from "@/lib/admin/users";
 
-export const setRoleAction = formAction({ access: "admin", schema: roleChangeSchema }, async (input, user) => {
+export const setRoleAction = formAction({ access: "admin", schema: roleChangeFormSchema }, async (input, user) => {
   const { user: changed } = await setRole(actorOf(user), input);
   revalidatePath("/admin/users");
   // Someone who just gave up their own admin rights has no business on this page any more.

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { userSearchSchema } from "@/lib/schemas/admin-ops";
 import { listUsers } from "@/lib/admin/users";
+import { listAudit } from "@/lib/admin/audit-log";
 import { EmptyState, PageHeader, Pager, TableScroll, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
 import { RoleForm } from "@/components/admin/ops/role-form";
 import { operatorTime } from "@/components/admin/ops/operator-time";
@@ -10,12 +11,20 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const me = await requireAdmin("/admin/users");
-  const query = userSearchSchema.parse(flatParams(await searchParams));
-  const { users, total, page, pageCount, admins } = await listUsers(query);
+  // A search the schema refuses (control or direction-changing characters) lists everyone and says why.
+  const parsed = userSearchSchema.safeParse(flatParams(await searchParams));
+  const query = parsed.success ? parsed.data : { q: undefined, page: 1 };
+  const searchError = parsed.success ? null : (parsed.error.issues[0]?.message ?? "That search could not be read.");
+  const [{ users, total, page, pageCount, admins }, audit] = await Promise.all([listUsers(query), listAudit({ take: 10 })]);
 
   return (
     <div className="space-y-5">
       <PageHeader title="Users" description={`Accounts and who may operate RailBook. There ${admins === 1 ? "is 1 admin" : `are ${admins} admins`}; the last one cannot be removed.`} />
+      {searchError ? (
+        <p role="alert" className="text-sm text-red-700">
+          {searchError}
+        </p>
+      ) : null}
       <form role="search" action="/admin/users" className="flex flex-wrap items-end gap-2">
         <div className="grow sm:grow-0">
           <label htmlFor="users-q" className="block text-sm font-medium text-slate-800">
@@ -63,6 +72,25 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         </TableScroll>
       )}
       <Pager path="/admin/users" query={{ q: query.q }} page={page} pageCount={pageCount} total={total} noun={total === 1 ? "account" : "accounts"} />
+      <section aria-labelledby="audit-heading" className="space-y-2">
+        <h2 id="audit-heading" className="text-lg font-semibold text-slate-900">
+          Recent role changes
+        </h2>
+        {audit.length === 0 ? (
+          <p className="text-sm text-slate-600">No role has been changed yet.</p>
+        ) : (
+          <ul aria-label="Audit log" className="divide-y divide-slate-200 rounded-xl bg-white text-sm shadow-sm ring-1 ring-slate-200">
+            {audit.map((entry) => {
+              const d = entry.details as { from?: string; to?: string; email?: string };
+              return (
+                <li key={entry.id} className="p-3">
+                  {operatorTime(entry.at.toISOString())}: {entry.actor?.name ?? "A deleted account"} made {d.email ?? "an account"} {d.to === "ADMIN" ? "an admin" : "a passenger"}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,38 +1,60 @@
 "use client";
-// Promote or demote one account, from its row in the users table. Giving up your own admin rights
-// takes a second press, since it ends your access to these pages at once.
+// Promote or demote one account, from its row in the users table. Every change takes a second
+// press ("Yes, …"), which is what sends confirm=yes: the server refuses a change without it
+// (roleChangeFormSchema), so a stray click changes nobody's access. Each change is audited.
 import { useActionState, useState } from "react";
 import { initialActionState } from "@/lib/action-state";
 import { setRoleAction } from "@/app/admin/users/actions";
 
 export function RoleForm({ userId, name, role, isSelf }: { userId: string; name: string; role: "PASSENGER" | "ADMIN"; isSelf: boolean }) {
   const [state, action, pending] = useActionState(setRoleAction, initialActionState);
-  const [confirming, setConfirming] = useState(false);
+  // Confirming the change from this role: once the role has changed, the form asks afresh.
+  const [confirmingFrom, setConfirmingFrom] = useState<string | null>(null);
+  const confirming = confirmingFrom === role;
+  const setConfirming = (on: boolean) => setConfirmingFrom(on ? role : null);
   const target = role === "ADMIN" ? "PASSENGER" : "ADMIN";
   const label = role === "ADMIN" ? (isSelf ? "Give up my admin rights" : "Remove admin rights") : "Make admin";
-  const needsConfirm = isSelf && role === "ADMIN" && !confirming;
+  const confirmLabel = role === "ADMIN" ? (isSelf ? "Yes, give up my admin rights" : `Yes, remove ${name}'s admin rights`) : `Yes, make ${name} an admin`;
+  const consequence =
+    role === "ADMIN"
+      ? isSelf
+        ? "You will lose access to the operator pages at once."
+        : `${name} loses access to the operator pages at once.`
+      : `${name} gets full operator access: bookings, refunds, timetables and roles.`;
 
   return (
-    <form action={action} className="space-y-1" onSubmit={(e) => {
-      if (needsConfirm) {
-        e.preventDefault();
-        setConfirming(true);
-      }
-    }}>
+    <form
+      action={action}
+      className="space-y-1"
+      onSubmit={(e) => {
+        if (!confirming) {
+          e.preventDefault();
+          setConfirming(true);
+        }
+      }}
+    >
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="role" value={target} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-label={`${label}: ${name}`}
-        className={`rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${role === "ADMIN" ? "border-red-300 bg-white text-red-800 hover:bg-red-50" : "border-slate-300 bg-white hover:bg-slate-50"}`}
-      >
-        {pending ? "Saving…" : confirming ? "Yes, give up my admin rights" : label}
-      </button>
-      {confirming && !pending ? <p className="text-xs text-slate-600">You will lose access to the operator pages at once.</p> : null}
+      {confirming ? <input type="hidden" name="confirm" value="yes" /> : null}
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="submit"
+          disabled={pending}
+          aria-label={confirming ? confirmLabel : `${label}: ${name}`}
+          className={`rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${role === "ADMIN" ? "border-red-300 bg-white text-red-800 hover:bg-red-50" : "border-slate-300 bg-white hover:bg-slate-50"}`}
+        >
+          {pending ? "Saving…" : confirming ? confirmLabel : label}
+        </button>
+        {confirming && !pending ? (
+          <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline">
+            Keep as is
+          </button>
+        ) : null}
+      </div>
+      {confirming && !pending ? <p className="max-w-xs whitespace-normal text-xs text-slate-600">{consequence}</p> : null}
       {state.status !== "idle" && state.message ? (
         <p role={state.status === "error" ? "alert" : "status"} className={`max-w-xs whitespace-normal text-xs ${state.status === "error" ? "text-red-700" : "text-green-800"}`}>
-          {state.message}
+          {state.status === "error" && state.fieldErrors?.confirm ? state.fieldErrors.confirm[0] : state.message}
         </p>
       ) : null}
     </form>

@@ -1,0 +1,92 @@
+// Rate limits shared by every app instance, kept by rate-limiter-flexible in PostgreSQL (its
+// RateLimiterPostgres store, table "RateLimit", created by a migration rather than at run time).
+// Each limit counts points per subject (an address, an email, a pair) over a fixed window that
+// starts with the first point; docs/decisions/019-abuse-limits.md says why these numbers.
+import "server-only";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { AppError } from "@/lib/errors";
+import { dbPool } from "@/lib/db";
+
+const MINUTE = 60;
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export const LIMITS = {
+  /** Failed sign-ins for one email from one address: that pair waits out the window. */
+  signInPair: { points: 5, durationSeconds: 15 * MINUTE },
+  /** Failed sign-ins from one address over all emails (password spraying). Higher: NATs and offices. */
+  signInAddress: { points: 20, durationSeconds: 15 * MINUTE },
+  /**
+   * Failed sign-ins for one email from everywhere. A slow-down, not a lockout: once reached, the
+   * account takes no more guesses for the rest of one minute, so rotating addresses buys an
+   * attacker 10 guesses a minute while the owner waits a minute at worst.
+   */
+  signInEmail: { points: 10, durationSeconds: MINUTE },
+  /** Accounts created from one address (REGISTRATION_LIMIT: a test server raises it). */
+  registration: { points: positiveInt(process.env.REGISTRATION_LIMIT, 10), durationSeconds: 60 * MINUTE },
+} as const satisfies Record<string, { points: number; durationSeconds: number }>;
+
+export type LimitName = keyof typeof LIMITS;
+
+const cache = globalThis as unknown as { __railbookLimiters?: Map<LimitName, { pool: unknown; limiter: RateLimiterPostgres }> };
+
+function limiter(name: LimitName): RateLimiterPostgres {
+  cache.__railbookLimiters ??= new Map();
+  const pool = dbPool();
+  // Made again when db() has a new pool (a test switching databases).
+  let found = cache.__railbookLimiters.get(name)?.pool === pool ? cache.__railbookLimiters.get(name)!.limiter : undefined;
+  if (!found) {
+    found = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: "pool",
+      tableName: "RateLimit",
+      tableCreated: true, // prisma/migrations/20261203120000_hardening
+      keyPrefix: name,
+      points: LIMITS[name].points,
+      duration: LIMITS[name].durationSeconds,
+    });
+    cache.__railbookLimiters.set(name, { pool, limiter: found });
+  }
+  return found;
+}
+
+function seconds(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+/** Seconds until `subject` may try again, or null while it is within its limit. Counts nothing. */
+export async function waitFor(name: LimitName, subject: string): Promise<number | null> {
+  const res = await limiter(name).get(subject);
+  return res && res.consumedPoints >= LIMITS[name].points ? seconds(res) : null;
+}
+
+/** Counts one point against `subject` (a failure that already happened). */
+export async function count(name: LimitName, subject: string): Promise<void> {
+  await limiter(name).penalty(subject, 1);
+}
+
+/** Counts one attempt and throws RATE_LIMITED (with retryAfterSeconds) once past the limit. */
+export async function spend(name: LimitName, subject: string, message: (minutes: number) => string): Promise<void> {
+  try {
+    await limiter(name).consume(subject, 1);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw rateLimitedError(seconds(error), message);
+    throw error; // the store failed: a database error, mapped like any other
+  }
+}
+
+/** Forgets `subject`'s points (a successful sign-in clears its pair). */
+export async function forget(name: LimitName, subject: string): Promise<void> {
+  await limiter(name).delete(subject);
+}
+
+export function rateLimitedError(retryAfterSeconds: number, message: (minutes: number) => string): AppError {
+  return new AppError("RATE_LIMITED", message(Math.ceil(retryAfterSeconds / MINUTE)), { retryAfterSeconds });
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}

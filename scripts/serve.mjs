@@ -1,0 +1,38 @@
+// `next dev` / `next start` through Next's custom-server API, for one reason: Next.js gives route
+// handlers no socket, and keeps a client's own X-Forwarded-For rather than the socket address.
+// Here every request carries its socket address in x-railbook-peer-address (a client's own header
+// of that name is overwritten), which lib/net/client-address.ts believes because
+// RAILBOOK_PEER_STAMPED says this server runs. Plain JavaScript so Node runs it without a loader.
+// Usage: node scripts/serve.mjs dev|start [-p port] [-H host]
+import { createServer } from "node:http";
+
+const args = process.argv.slice(2);
+const mode = args[0] === "start" ? "start" : "dev";
+const option = (flag, fallback) => {
+  const i = args.indexOf(flag);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const port = Number(option("-p", process.env.PORT ?? "3000"));
+const hostname = option("-H", process.env.HOST ?? "127.0.0.1");
+
+process.env.RAILBOOK_PEER_STAMPED = "1";
+// Sign-in redirects from the public address, not from whatever Host a request names.
+if (!process.env.AUTH_URL && process.env.APP_URL) process.env.AUTH_URL = process.env.APP_URL;
+// Before Next.js loads: parts of it read NODE_ENV at import time.
+process.env.NODE_ENV = mode === "start" ? "production" : "development";
+const { default: next } = await import("next");
+
+const server = createServer((req, res) => {
+  req.headers["x-railbook-peer-address"] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+const app = next({ dev: mode === "dev", hostname, port, httpServer: server });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+server.listen(port, hostname, () => {
+  console.log(`RailBook (${mode}) on http://${hostname}:${port}`);
+});
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
