@@ -1,9 +1,9 @@
-// `npm run worker`: the notification worker as its own process (lib/notifications/worker-loop.ts),
+// `npm run worker`: the notification worker as its own process (lib/jobs/notifications/worker-loop.ts),
 // and the scheduled jobs on timers unless SCHEDULED_JOBS=off (lib/jobs/). Needs DATABASE_URL and
 // SMTP_URL (MAIL_FROM optional). SIGTERM/SIGINT finish the batch and the job in hand, then exit;
 // everything else it knows lives in the database, so a restart loses nothing.
 import { smtpMailer } from "@/lib/notifications/mailer";
-import { NotificationWorker } from "@/lib/notifications/worker-loop";
+import { NotificationWorker } from "@/lib/jobs/notifications/worker-loop";
 import { liveListener } from "@/lib/live/listener";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";

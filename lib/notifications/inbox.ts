@@ -1,5 +1,5 @@
 // The in-app inbox: a person's IN_APP notices, newest first, and marking them read. The same rows
-// are the outbox (lib/notifications/worker.ts delivers their EMAIL twins); here only the IN_APP
+// are the outbox (lib/jobs/notifications/deliver.ts delivers their EMAIL twins); here only the IN_APP
 // channel is ever shown, so one notice appears once whatever channels carried it.
 // Marking read publishes a live "notification" event, so the bell of every open tab follows.
 import "server-only";

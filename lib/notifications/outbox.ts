@@ -2,7 +2,7 @@
 // when the change it reports does (a rolled-back booking leaves no email behind, a committed one
 // cannot lose its email to a crash). Each notice becomes two rows:
 // - IN_APP, SENT at once: being in the inbox is its delivery;
-// - EMAIL, PENDING: lib/notifications/worker.ts sends it after commit, with retries.
+// - EMAIL, PENDING: lib/jobs/notifications/deliver.ts sends it after commit, with retries.
 // A live "notification" event (delivered on commit) moves every open bell and wakes the worker.
 import "server-only";
 import { randomUUID } from "node:crypto";

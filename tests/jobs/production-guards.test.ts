@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { POST as sweep, GET as sweepByGet } from "@/app/api/cron/expire-holds/route";
 import { cardFingerprint } from "@/lib/payments/card";
-import { appUrl } from "@/lib/notifications/render";
+import { appUrl } from "@/lib/jobs/notifications/render";
 import { devMailDir } from "@/lib/notifications/dev-mailbox";
 import { isAppError } from "@/lib/errors";
 import { apiUser, callRoute } from "../booking/helpers";

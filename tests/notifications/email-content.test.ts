@@ -5,8 +5,8 @@
 // running worker, woken by NOTIFY, is also timed from the payment's commit to the message arriving.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deliverDue } from "@/lib/notifications/worker";
-import { NotificationWorker } from "@/lib/notifications/worker-loop";
+import { deliverDue } from "@/lib/jobs/notifications/deliver";
+import { NotificationWorker } from "@/lib/jobs/notifications/worker-loop";
 import { LiveListener } from "@/lib/live/listener";
 import { writeNotices as writeOutbox } from "@/lib/notifications/outbox";
 import { messageIdFor } from "@/lib/notifications/mailer";

@@ -4,8 +4,8 @@
 // transient one fails for good only after maxAttempts.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deliverBatch, deliverDue } from "@/lib/notifications/worker";
-import { NotificationWorker } from "@/lib/notifications/worker-loop";
+import { deliverBatch, deliverDue } from "@/lib/jobs/notifications/deliver";
+import { NotificationWorker } from "@/lib/jobs/notifications/worker-loop";
 import { apiUser, book, bookingId, emailRows, FAST, opsNet, smtpForFile, withOwnDatabase, writeNotices } from "./fixtures";
 
 withOwnDatabase();

@@ -3,7 +3,7 @@
 // the SENT mark makes a second send with the same Message-ID, which a deduplicating mailbox shows once.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deliverDue, deliverBatch, retryDelayMs } from "@/lib/notifications/worker";
+import { deliverDue, deliverBatch, retryDelayMs } from "@/lib/jobs/notifications/deliver";
 import { messageIdFor } from "@/lib/notifications/mailer";
 import { apiUser, book, bookingId, emailRows, FAST, opsNet, smtpForFile, withOwnDatabase, writeNotices } from "./fixtures";
 

@@ -1,13 +1,13 @@
 // GET|POST /api/cron/deliver-notifications: the notification worker for hosts without long-running
 // processes (serverless): one call sweeps hold reminders and delivers one bounded round of due
 // notifications, then answers with the counts. Safe to call as often as wanted and alongside
-// `npm run worker`: claims are leases taken with SKIP LOCKED (lib/notifications/worker.ts).
+// `npm run worker`: claims are leases taken with SKIP LOCKED (lib/jobs/notifications/deliver.ts).
 // Auth as for every cron route (lib/auth/scheduler.ts); GET because Vercel Cron calls with GET.
 import { json, route } from "@/lib/http";
 import { AppError } from "@/lib/errors";
 import { assertScheduler } from "@/lib/auth/scheduler";
 import { remindExpiringHolds } from "@/lib/booking/hold-reminders";
-import { deliverDue } from "@/lib/notifications/worker";
+import { deliverDue } from "@/lib/jobs/notifications/deliver";
 import { smtpMailer } from "@/lib/notifications/mailer";
 
 export const dynamic = "force-dynamic";

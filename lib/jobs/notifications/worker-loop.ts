@@ -6,7 +6,7 @@
 import "server-only";
 import { logger } from "@/lib/logger";
 import { remindExpiringHolds } from "@/lib/booking/hold-reminders";
-import { deliverDue, type BatchResult, type DeliveryOptions } from "@/lib/notifications/worker";
+import { deliverDue, type BatchResult, type DeliveryOptions } from "@/lib/jobs/notifications/deliver";
 import type { LiveListener } from "@/lib/live/listener";
 
 export interface WorkerLoopOptions extends DeliveryOptions {

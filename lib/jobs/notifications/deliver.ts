@@ -18,7 +18,7 @@ import "server-only";
 import { db, type Db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { isPermanentSmtpFailure, type Mailer } from "@/lib/notifications/mailer";
-import { renderEmail, UndeliverableError, type OutboxRow } from "@/lib/notifications/render";
+import { renderEmail, UndeliverableError, type OutboxRow } from "@/lib/jobs/notifications/render";
 
 export interface DeliveryOptions {
   mailer: Mailer;
