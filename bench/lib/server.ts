@@ -51,7 +51,16 @@ export interface Server {
 
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   const child: ChildProcess = spawn(NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
+    env: {
+      // What a production server must be given (docs/security.md), unless the caller says otherwise.
+      PAYMENT_FINGERPRINT_SECRET: "bench-fingerprint-not-for-production-0000",
+      APP_URL: `http://127.0.0.1:${port}`,
+      CRON_SECRET: "bench-cron-not-for-production-000000",
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group, killed as a whole
   });

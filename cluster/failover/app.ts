@@ -36,6 +36,10 @@ export async function startApp(options: { databaseUrl: string; port: number; log
       DATABASE_URL: options.databaseUrl,
       DATABASE_POOL_MAX: "10",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "failover-test-secret-not-for-production-000000",
+      // What a production server must be given (docs/security.md).
+      PAYMENT_FINGERPRINT_SECRET: process.env.PAYMENT_FINGERPRINT_SECRET ?? "failover-fingerprint-not-for-production-0000",
+      APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${options.port}`,
+      CRON_SECRET: process.env.CRON_SECRET ?? "failover-cron-not-for-production-000000",
       PORT: String(options.port),
     },
   });
