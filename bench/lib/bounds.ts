@@ -60,18 +60,18 @@ function rushBound(r: BenchResults): string | null {
   const turns = rush.contention?.turns;
   const wall = Number(rush.figures["wall time (s)"]);
   if (!turns || turns.count === 0 || !Number.isFinite(wall)) return null;
-  const c = r.options.concurrency;
   const busy = turns.heldTotalMs / 1000;
   const explained = r.profile.explained.reduce((a, x) => a + x.planningMs + x.executionMs, 0);
   return [
-    `**Rush is bound by one inventory's transactions running one after another.** Every hold and payment on the rush train's class`,
-    `takes its turn (under SERIALIZABLE two that overlap abort each other, docs/decisions/008): ${turns.count} turns held the inventory`,
+    `**Rush is bound by one inventory's turns running one after another.** Every hold and payment on the rush train's class`,
+    `takes its turn (under SERIALIZABLE two that overlap abort each other, docs/decisions/008), and each turn now serves every request`,
+    `queued for the inventory in one transaction (docs/decisions/018): ${turns.count} turns held the inventory`,
     `${f1(busy)} s of the ${f1(wall)} s rush (${f1((100 * busy) / wall)}%), ${f1(turns.heldP50)} ms each at p50; requests queued ${f1(turns.queuedP50)} ms at p50`,
-    `and ${f1(turns.queuedP95)} ms at p95 for their turn. With ${c} clients, up to ${c - 1} requests wait ahead of one another, so a p99 under 250 ms`,
-    `needs a turn of at most ${f1(250 / c)} ms. Idle and alone, the hold transaction spends ${f1(explained)} ms inside PostgreSQL (planning + execution,`,
-    `profile below) and the rest in ${r.profile.lib.statements} round trips and Prisma; under the rush's CPU load each round trip stretches.`,
-    `What would move it: shorter turns (fewer statements inside the transaction) and serving several queued requests of one inventory in`,
-    `one transaction (one lock, one commit for a batch); both keep the guarantee, the second changes the booking engine's shape.`,
+    `and ${f1(turns.queuedP95)} ms at p95 for their turn. A batch plans its holds in memory and writes them in one statement, but serves its`,
+    `payments one after another, each with its own statements (${r.profile.pay.statements} per payment, profile below): a turn with many payments in it is long,`,
+    `and everyone queued behind it waits for it. Idle and alone, the hold transaction spends ${f1(explained)} ms inside PostgreSQL (planning + execution)`,
+    `and the rest in ${r.profile.lib.statements} round trips and Prisma.`,
+    `What would move it: set-based payments in a batch (one statement for all its confirmations, as for its holds), and fewer statements per payment.`,
   ].join("\n");
 }
 
