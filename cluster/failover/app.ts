@@ -40,6 +40,8 @@ export async function startApp(options: { databaseUrl: string; port: number; log
       PAYMENT_FINGERPRINT_SECRET: process.env.PAYMENT_FINGERPRINT_SECRET ?? "failover-fingerprint-not-for-production-0000",
       APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${options.port}`,
       CRON_SECRET: process.env.CRON_SECRET ?? "failover-cron-not-for-production-000000",
+      // Every test client registers from this one loopback address (lib/limits/limiter.ts).
+      REGISTRATION_LIMIT: process.env.REGISTRATION_LIMIT ?? "10000",
       PORT: String(options.port),
     },
   });
