@@ -33,44 +33,42 @@ function refuseUnlessHeld(booking: LockedBooking): void {
 }
 
 /**
- * Locks the booking's seats and asks whether another booking holds any of them now. That happens
- * only if this hold ran out and the seat was sold on: the check then refuses. Reading the seats'
- * allocations (not just our own rows) is also what lets SERIALIZABLE see a hold transaction that
- * took a seat at the very moment this one expired, and abort one of the two.
+ * Locks the booking's seats, asks whether another booking holds any of them now, and reads the
+ * wall clock and the service's state, in one statement: every round trip here is time the other
+ * requests of the inventory wait for their turn.
+ *
+ * Another booking holds one of our seats only if this hold ran out and the seat was sold on: the
+ * payment is then refused. Reading the seats' allocations (not just our own rows) is also what lets
+ * SERIALIZABLE see a hold transaction that took a seat at the very moment this one expired, and
+ * abort one of the two. The clock is read after the seat locks (it depends on them), so a hold
+ * that ran out while this transaction waited for them is over.
  */
-async function seatsStillOurs(tx: Tx, booking: LockedBooking): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ takenByOther: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM "SeatAllocation" o
-      JOIN "BookingPassenger" op ON op.id = o."bookingPassengerId"
-      WHERE o."serviceSeatId" = ss.id AND op."bookingId" <> ${booking.id}
-        AND ${liveAllocation("o")}
-        AND o."fromSeq" < ${booking.toSeq} AND o."toSeq" > ${booking.fromSeq}) AS "takenByOther"
-    FROM "ServiceSeat" ss
-    WHERE ss.id IN (
-      SELECT a."serviceSeatId" FROM "SeatAllocation" a
-      JOIN "BookingPassenger" p ON p.id = a."bookingPassengerId"
-      WHERE p."bookingId" = ${booking.id} AND a."releasedAt" IS NULL)
-    ORDER BY ss.id
-    FOR UPDATE OF ss`;
-  return rows.length > 0 && rows.every((r) => !r.takenByOther);
-}
-
-/**
- * The wall clock, read after the seat locks (a hold that ran out while this transaction waited for
- * them is over), and the service's state, in one statement: every round trip here is time the
- * other bookings of this class wait for their turn.
- */
-async function clockAndService(tx: Tx, bookingId: string): Promise<{ now: Date; status: string; leavesAt: Date }> {
-  // The booking is locked by this transaction, so its row (and its service's) is there.
-  const [row] = await tx.$queryRaw<{ now: Date; status: string; leavesAt: Date }[]>`
-    SELECT clock_timestamp() AS now, s.status::text AS status,
+async function seatsAndClock(tx: Tx, booking: LockedBooking): Promise<{ stillOurs: boolean; now: Date; status: string; leavesAt: Date }> {
+  const [row] = await tx.$queryRaw<{ seats: number; takenByOther: boolean; now: Date; status: string; leavesAt: Date }[]>`
+    WITH mine AS (
+      SELECT ss.id, EXISTS (
+        SELECT 1 FROM "SeatAllocation" o
+        JOIN "BookingPassenger" op ON op.id = o."bookingPassengerId"
+        WHERE o."serviceSeatId" = ss.id AND op."bookingId" <> ${booking.id}
+          AND ${liveAllocation("o")}
+          AND o."fromSeq" < ${booking.toSeq} AND o."toSeq" > ${booking.fromSeq}) AS "takenByOther"
+      FROM "ServiceSeat" ss
+      WHERE ss.id IN (
+        SELECT a."serviceSeatId" FROM "SeatAllocation" a
+        JOIN "BookingPassenger" p ON p.id = a."bookingPassengerId"
+        WHERE p."bookingId" = ${booking.id} AND a."releasedAt" IS NULL)
+      ORDER BY ss.id
+      FOR UPDATE OF ss
+    ), checked AS (
+      SELECT COUNT(*)::int AS seats, COALESCE(bool_or("takenByOther"), false) AS "takenByOther" FROM mine
+    )
+    SELECT checked.seats, checked."takenByOther", clock_timestamp() AS now, s.status::text AS status,
            s."departsAt" + (COALESCE(fs."departureOffsetMinutes", 0) + s."delayMinutes") * INTERVAL '1 minute' AS "leavesAt"
-    FROM "Booking" b
+    FROM checked, "Booking" b
     JOIN "Service" s ON s.id = b."serviceId"
     LEFT JOIN "TrainStop" fs ON fs."trainId" = s."trainId" AND fs.sequence = b."fromSeq"
-    WHERE b.id = ${bookingId}`;
-  return row!;
+    WHERE b.id = ${booking.id}`;
+  return { stillOurs: row!.seats > 0 && !row!.takenByOther, now: row!.now, status: row!.status, leavesAt: row!.leavesAt };
 }
 
 /** A train cancelled or gone since the hold was made is not sold, held or not. */
@@ -105,8 +103,7 @@ export async function payBooking(
   const booking = await lockOwnBooking(tx, actor.userId, input.pnr);
   if (booking.status === "WAITLISTED") return { ...(await payWaitlisted(tx, actor, booking, input, provider)), waitlisted: true };
   refuseUnlessHeld(booking);
-  const stillOurs = await seatsStillOurs(tx, booking);
-  const { now, ...service } = await clockAndService(tx, booking.id);
+  const { stillOurs, now, ...service } = await seatsAndClock(tx, booking);
   if (!stillOurs || !booking.holdExpiresAt || booking.holdExpiresAt <= now) throw new AppError("HOLD_EXPIRED");
   assertStillBookable(service, now);
 

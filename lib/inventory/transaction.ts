@@ -9,7 +9,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { serializable, type SerializableOptions } from "@/lib/db/serializable";
 import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { busy, takeTurn, type Ticket } from "@/lib/inventory/turns";
 import { isConnectionError, isLockNotAvailable, isRetryableTxError, isUniqueViolation } from "@/lib/db/errors";
@@ -144,6 +144,11 @@ async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options
     try {
       return await serializable(work, serializableOptions);
     } catch (error) {
+      // A run of serialization failures is retried again while time is left, like locked seats:
+      // how many aborts a transaction meets depends on how many others contend (a loaded machine,
+      // a cancellation racing a rush), not on how long its caller will wait.
+      const exhausted = isAppError(error) && error.code === "SERVICE_BUSY" && (error.details as { reason?: string })?.reason === "serialization retries exhausted";
+      if (exhausted && Date.now() < deadline) continue;
       if (!isLockNotAvailable(error)) throw error;
       if (Date.now() >= deadline) {
         noteContention("gaveUp");

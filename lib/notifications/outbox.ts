@@ -5,10 +5,10 @@
 // - EMAIL, PENDING: lib/jobs/notifications/deliver.ts sends it after commit, with retries.
 // A live "notification" event (delivered on commit) moves every open bell and wakes the worker.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { publishNotices } from "@/lib/live/publish";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { liveEventsEnabled } from "@/lib/live/publish";
+import { LIVE_CHANNEL } from "@/lib/live/events";
 
 export interface OutboxNotice {
   userId: string;
@@ -22,18 +22,23 @@ export interface OutboxNotice {
 /** The channels every notice goes out on. */
 export const NOTICE_CHANNELS = ["IN_APP", "EMAIL"] as const;
 
+/** Both rows of every notice and the live event, in one statement (a notice is written while locks are held). */
 export async function writeNotices(tx: Tx, notices: OutboxNotice[], at: Date): Promise<void> {
   if (notices.length === 0) return;
-  const rows: Prisma.NotificationCreateManyInput[] = [];
-  for (const n of notices) {
-    const common = { userId: n.userId, bookingId: n.bookingId, kind: n.kind, title: n.title, body: n.body, data: n.data ?? {}, createdAt: at };
-    // The email row is due at once; createdAt is the change's time, not the worker's.
-    rows.push({ id: randomUUID(), ...common, channel: "IN_APP", status: "SENT", sentAt: at, nextAttemptAt: at });
-    rows.push({ id: randomUUID(), ...common, channel: "EMAIL", status: "PENDING", nextAttemptAt: at });
-  }
-  await tx.notification.createMany({ data: rows });
-  await publishNotices(
-    tx,
-    notices.map((n) => n.userId),
-  );
+  const userIds = [...new Set(notices.map((n) => n.userId))];
+  const live = liveEventsEnabled()
+    ? Prisma.sql`SELECT pg_notify(${LIVE_CHANNEL}, json_build_object('type', 'notification', 'userId', u)::text) FROM unnest(${userIds}::text[]) AS u`
+    : Prisma.sql`SELECT 1`;
+  // The email row is due at once; createdAt is the change's time, not the worker's.
+  await tx.$executeRaw`
+    WITH written AS (
+      INSERT INTO "Notification" (id, "userId", "bookingId", kind, channel, title, body, data, status, "sentAt", "nextAttemptAt", "createdAt")
+      SELECT gen_random_uuid()::text, x."userId", x."bookingId", x.kind, c.channel::"NotificationChannel", x.title, x.body, x.data,
+             c.status::"DeliveryStatus", CASE WHEN c.channel = 'IN_APP' THEN ${at}::timestamptz END, ${at}::timestamptz, ${at}::timestamptz
+      FROM unnest(${notices.map((n) => n.userId)}::text[], ${notices.map((n) => n.bookingId)}::text[], ${notices.map((n) => n.kind)}::text[],
+                  ${notices.map((n) => n.title)}::text[], ${notices.map((n) => n.body)}::text[], ${notices.map((n) => JSON.stringify(n.data ?? {}))}::jsonb[])
+           AS x("userId", "bookingId", kind, title, body, data)
+      CROSS JOIN (VALUES ('IN_APP', 'SENT'), ('EMAIL', 'PENDING')) AS c(channel, status)
+    )
+    ${live}`;
 }
