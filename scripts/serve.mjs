@@ -33,6 +33,9 @@ await app.prepare();
 server.listen(port, hostname, () => {
   console.log(`RailBook (${mode}) on http://${hostname}:${port}`);
 });
+// A stop signal finishes the requests in flight, then exits 0: the caller (scripts/start.ts, the
+// e2e runner) asked for it, so it is not a failure. Without an explicit exit, Next's own timers
+// would keep the process alive after the server closed.
 const stop = () => server.close(() => process.exit(0));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

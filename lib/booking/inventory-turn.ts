@@ -51,7 +51,7 @@ interface TurnTicket extends Ticket {
 interface HoldTicket extends TurnTicket {
   kind: "hold";
   request: HoldRequest;
-  settle: (outcome: BookingOutcome) => void;
+  answer: (outcome: BookingOutcome) => void;
 }
 
 interface PayTicket extends TurnTicket {
@@ -101,44 +101,33 @@ function deadlines() {
   return { queuedAt: performance.now(), deadline: now + lockWaitMs(), connectionDeadline: now + Math.max(lockWaitMs(), connectionRetryBudgetMs()) };
 }
 
-export function holdInTurn(inventory: Inventory, request: HoldRequest): Promise<BookingOutcome> {
-  return new Promise<BookingOutcome>((resolve, reject) => {
-    const settle = once(request.ref, resolve, reject);
-    const ticket: HoldTicket = {
-      kind: "hold",
+/** Queues one request for its inventory's turn; the promise settles once, with its outcome. */
+function enqueue<O>(inventory: Inventory, part: Pick<HoldTicket, "kind" | "request"> | Pick<PayTicket, "kind" | "request">, replay: (row: StoredKey, hash: string) => O): Promise<O> {
+  const { ref, requestHash } = part.request;
+  return new Promise<O>((resolve, reject) => {
+    const settle = once(ref, resolve, reject);
+    const ticket = {
+      ...part,
       inventory,
       ...deadlines(),
       recheck: settle.repeated,
-      ref: request.ref,
-      requestHash: request.requestHash,
-      request,
+      ref,
+      requestHash,
       serve: serveTurn,
       fail: settle.fail,
-      settle: settle.answer,
-      replay: (row) => settle.answer(holdReplay(row, request.requestHash)),
-    };
+      answer: settle.answer,
+      replay: (row: StoredKey) => settle.answer(replay(row, requestHash)),
+    } as AnyTicket; // `answer` takes this kind's outcome (O), as the kind says
     takeTurn(inventoryKey(inventory), ticket);
   });
 }
 
+export function holdInTurn(inventory: Inventory, request: HoldRequest): Promise<BookingOutcome> {
+  return enqueue(inventory, { kind: "hold", request }, holdReplay);
+}
+
 export function payInTurn(inventory: Inventory, request: PayRequest): Promise<PaymentOutcome> {
-  return new Promise<PaymentOutcome>((resolve, reject) => {
-    const settle = once(request.ref, resolve, reject);
-    const ticket: PayTicket = {
-      kind: "pay",
-      inventory,
-      ...deadlines(),
-      recheck: settle.repeated,
-      ref: request.ref,
-      requestHash: request.requestHash,
-      request,
-      serve: serveTurn,
-      fail: settle.fail,
-      answer: settle.answer,
-      replay: (row) => settle.answer(paymentReplay(row, request.requestHash)),
-    };
-    takeTurn(inventoryKey(inventory), ticket);
-  });
+  return enqueue(inventory, { kind: "pay", request }, paymentReplay);
 }
 
 export function holdReplay(row: StoredKey, hash: string): BookingOutcome {
@@ -201,7 +190,7 @@ async function serveTurn(batch: Ticket[]): Promise<void> {
       noteBatchTurn(turn - Math.min(...pending.map((t) => t.queuedAt)), performance.now() - turn, pending.length);
       if (result.holds) rememberPicture(result.holds.state, result.holds.context);
       pays.forEach((t, i) => t.answer(result.pays[i]!));
-      holds.forEach((t, i) => t.settle(result.holdOutcomes[i]!));
+      holds.forEach((t, i) => t.answer(result.holdOutcomes[i]!));
       return;
     } catch (error) {
       if (!isRetryableBatchError(error)) {

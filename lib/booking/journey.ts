@@ -28,24 +28,6 @@ export interface Journey {
   arrivalAt: Date;
 }
 
-interface JourneyRow {
-  serviceId: string;
-  status: Journey["status"];
-  delayMinutes: number;
-  departsAt: Date;
-  chartPreparedAt: Date | null;
-  trainNumber: string;
-  trainName: string;
-  stationId: string | null;
-  code: string | null;
-  name: string | null;
-  timeZone: string | null;
-  seq: number | null;
-  departureOffsetMinutes: number | null;
-  arrivalOffsetMinutes: number | null;
-  distanceKm: number | null;
-}
-
 /** The service's own facts a journey is built from (read by resolveJourney() or a hold batch's context). */
 export interface ServiceOfJourney {
   serviceId: string;
@@ -68,6 +50,9 @@ export interface StopOfJourney {
   arrivalOffsetMinutes: number | null;
   distanceKm: number;
 }
+
+/** A row of resolveJourney()'s query: the service, and one of the two stops (null when the train does not call there). */
+type JourneyRow = ServiceOfJourney & { [K in keyof StopOfJourney]: StopOfJourney[K] | null };
 
 /** One statement (it runs inside the booking transaction, where every round trip holds the seat locks longer). */
 export async function resolveJourney(client: Db | Tx, serviceId: string, fromCode: string, toCode: string): Promise<Journey> {

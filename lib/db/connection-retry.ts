@@ -34,6 +34,7 @@ const requestDeadline = new AsyncLocalStorage<number>();
 /**
  * Runs `work` outside any request's deadline: for work a request starts that serves others too (a
  * batch of an inventory's requests, lib/inventory/turns.ts), which must not inherit its deadline.
+ * Retries inside it are still bounded: each retryOnConnectionLoss() call keeps its own budget.
  */
 export function outsideRequestDeadline<T>(work: () => T): T {
   return requestDeadline.exit(work);

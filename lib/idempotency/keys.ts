@@ -3,9 +3,10 @@
 // second charge.
 //
 // - A key is claimed by inserting its row inside the very transaction that does the work, with the
-//   outcome it answers: an acknowledged write and its record commit together or not at all. A
-//   concurrent request with the same key blocks on the unique index until the first commits, then
-//   fails (unique violation or serialization failure), is retried, and finds the finished row.
+//   outcome it answers (lib/booking/write-bookings.ts): an acknowledged write and its record commit
+//   together or not at all. A concurrent request with the same key blocks on the unique index until
+//   the first commits, then fails (unique violation or serialization failure), and its retry finds
+//   the finished row (lib/booking/inventory-turn.ts).
 // - What is stored is the operation's domain outcome (`{ kind: "held", booking }`), under a scope
 //   naming the operation (`booking.create`), never HTTP: every front end maps it to its own
 //   protocol. Rows written before this (scope "POST /api/v1/bookings", an HTTP status and body) are
@@ -14,9 +15,7 @@
 //   key stays unused and the same request may simply be tried again. A declined payment is an
 //   outcome (it writes a DECLINED Payment) and is stored.
 import "server-only";
-import { db, type Db, type Tx } from "@/lib/db";
-import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
-import type { TxRunner } from "@/lib/inventory/transaction";
+import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { idempotencyKeySchema } from "@/lib/schemas/booking";
 import { requestHash } from "@/lib/idempotency/canonical-json";
@@ -101,49 +100,4 @@ export function replayOf<O>(row: StoredKey, hash: string, fromLegacy: (status: n
   // future code path is refused instead of replayed as an empty answer.
   if (row.completedAt === null) return { error: new AppError("CONFLICT", "A request with this Idempotency-Key is still in progress. Try again shortly.") };
   return { outcome: row.responseBody as O };
-}
-
-/**
- * Claims a key inside the caller's transaction, with the outcome it answers (one statement). The
- * caller has looked for the key in this same transaction, so a conflict here is a concurrent claim
- * not yet visible to it: ON CONFLICT DO NOTHING then fails with a serialization failure under
- * SERIALIZABLE, and the retry finds that claim and replays it.
- */
-export async function claimKey(tx: Tx, ref: KeyRef, hash: string, outcome: unknown): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "IdempotencyKey" (id, "userId", scope, key, "requestHash", "responseBody", "completedAt")
-    VALUES (gen_random_uuid()::text, ${ref.userId}, ${ref.scope}, ${ref.key}, ${hash}, ${JSON.stringify(outcome)}::jsonb, clock_timestamp())
-    ON CONFLICT ("userId", scope, key) DO NOTHING`;
-}
-
-/**
- * Runs `work` once per key: a finished key replays its outcome (no transaction); otherwise the
- * work and the claim run in one transaction, which `runTx` may repeat (always safe, since the claim
- * is in it: a repeat after a COMMIT of unknown outcome finds the claim and replays). Refusals are
- * thrown (AppError) and store nothing.
- */
-export async function idempotent<O>(
-  spec: { ref: KeyRef; hash: string; fromLegacy: (status: number, body: unknown) => O },
-  work: (tx: Tx) => Promise<O>,
-  options: { runTx: TxRunner; precheck?: () => Promise<void> },
-): Promise<{ outcome: O; replayed: boolean }> {
-  const replay = (row: StoredKey) => {
-    const r = replayOf(row, spec.hash, spec.fromLegacy);
-    if ("error" in r) throw r.error;
-    return { outcome: r.outcome, replayed: true };
-  };
-  const finished = (await retryOnConnectionLoss(() => findKeys(db(), [spec.ref]))).get(keyId(spec.ref));
-  if (finished) return replay(finished);
-  const result = await options.runTx(
-    async (tx): Promise<{ row: StoredKey } | { outcome: O }> => {
-      // Inside the transaction too: a repeat after a lost COMMIT, or a same-key request that won.
-      const claimed = (await findKeys(tx, [spec.ref])).get(keyId(spec.ref));
-      if (claimed) return { row: claimed };
-      const outcome = await work(tx);
-      await claimKey(tx, spec.ref, spec.hash, outcome);
-      return { outcome };
-    },
-    { beforeAttempt: options.precheck, retryOnConnectionLoss: true },
-  );
-  return "row" in result ? replay(result.row) : { outcome: result.outcome, replayed: false };
 }

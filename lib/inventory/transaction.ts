@@ -8,25 +8,16 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { serializable, type SerializableOptions } from "@/lib/db/serializable";
-import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
 import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { busy, takeTurn, type Ticket } from "@/lib/inventory/turns";
 import { isConnectionError, isLockNotAvailable, isRetryableTxError, isUniqueViolation } from "@/lib/db/errors";
 
 export interface InventoryTxOptions {
-  /** Runs before every attempt, outside the transaction: a cheap check that can refuse early. */
-  beforeAttempt?: () => Promise<void>;
-  /** How long to keep retrying while seats are locked by other bookings (BOOKING_LOCK_WAIT_MS). */
+  /** How long to keep retrying (queued, seats locked by others, serialization aborts): BOOKING_LOCK_WAIT_MS. */
   lockWaitMs?: number;
   /** Take turns in this process with other requests for the same inventory (lib/inventory/turns.ts), in a turn of its own. */
   queueKey?: string;
-  onRetry?: (reason: "locked" | "serialization", attempt: number) => void;
-  /**
-   * The work is safe to repeat (it claims its Idempotency-Key in the transaction): ride out a
-   * lost connection or a failover by repeating it, for a bounded time (lib/db/connection-retry.ts).
-   */
-  retryOnConnectionLoss?: boolean;
 }
 
 const DEFAULT_LOCK_WAIT_MS = 8_000;
@@ -63,23 +54,20 @@ function noteTurn(queuedMs: number, heldMs: number): void {
 export type TxRunner = <T>(work: (tx: Tx) => Promise<T>, options?: InventoryTxOptions) => Promise<T>;
 
 export const inventoryTx: TxRunner = async (work, options = {}) => {
-  const waitMs = options.lockWaitMs ?? lockWaitMs();
-  if (!options.queueKey) return attempts(work, waitMs, options, false);
-  // The early check also runs before taking a place in the queue: once a train has sold out, a
-  // request hears SOLD_OUT at once instead of after every request ahead of it. In turn, it runs
-  // again only if someone was ahead, since only then can the answer have changed.
-  if (options.beforeAttempt) await earlyCheck(options);
+  // One deadline for the whole request: time spent queued counts against it.
+  const deadline = Date.now() + (options.lockWaitMs ?? lockWaitMs());
+  if (!options.queueKey) return attempts(work, deadline);
   const queued = performance.now();
   const queueKey = options.queueKey;
   return new Promise((resolve, reject) => {
     let answered = false;
     const ticket: Ticket = {
-      deadline: Date.now() + waitMs,
+      deadline,
       alone: true,
       serve: async () => {
         const turn = performance.now();
         try {
-          const result = await attempts(work, waitMs, options, true);
+          const result = await attempts(work, deadline);
           answered = true;
           resolve(result);
         } finally {
@@ -121,26 +109,15 @@ export function noteBatchTurn(queuedMs: number, heldMs: number, size: number): v
   if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10, size });
 }
 
-/** The early check only reads, so it may always be repeated when it is allowed to wait out a failover. */
-function earlyCheck(options: InventoryTxOptions): Promise<void> {
-  return options.retryOnConnectionLoss ? retryOnConnectionLoss(options.beforeAttempt!) : options.beforeAttempt!();
-}
-
-async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options: InventoryTxOptions, checked: boolean): Promise<T> {
-  const deadline = Date.now() + waitMs;
+async function attempts<T>(work: (tx: Tx) => Promise<T>, deadline: number): Promise<T> {
   // More attempts than the default, with short pauses: on small tables PostgreSQL's SSI locks
   // whole relations, so a booking can be aborted by unrelated bookings several times in a row.
   const serializableOptions: SerializableOptions = {
     maxAttempts: 15,
     maxDelayMs: 80,
-    retryOnConnectionLoss: options.retryOnConnectionLoss,
-    onRetry: (attempt) => {
-      noteContention("serializationRetries");
-      options.onRetry?.("serialization", attempt);
-    },
+    onRetry: () => noteContention("serializationRetries"),
   };
   for (let attempt = 1; ; attempt++) {
-    if (options.beforeAttempt && !(attempt === 1 && checked)) await earlyCheck(options);
     try {
       return await serializable(work, serializableOptions);
     } catch (error) {
@@ -155,7 +132,6 @@ async function attempts<T>(work: (tx: Tx) => Promise<T>, waitMs: number, options
         throw new AppError("SERVICE_BUSY", undefined, { reason: "seats are locked by other bookings", attempts: attempt });
       }
       noteContention("lockRetries");
-      options.onRetry?.("locked", attempt);
       // Jittered, growing to a few times a booking transaction's length: long enough not to
       // hammer the lock holder, short enough that the seats are not left idle.
       const cap = Math.min(MAX_BACKOFF_MS, 2 * 1.6 ** attempt);

@@ -1,7 +1,7 @@
 // A COMMIT whose answer is lost has an unknown outcome: it may have happened. The app's own path
-// for booking writes, idempotent() over inventoryTx, claims the Idempotency-Key inside the
-// transaction, so repeating it finds the claim and replays the first answer: written once,
-// answered the same. Unmarked work shows why only such work may be repeated: the write happened
+// for booking writes (createBooking, lib/booking/inventory-turn.ts) claims the Idempotency-Key
+// inside the transaction, so repeating it finds the claim and replays the first answer: written
+// once, answered the same. Unmarked work shows why only such work may be repeated: the write happened
 // although the caller saw an error. The proxy loses the COMMIT's answer for real.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
@@ -10,8 +10,9 @@ import type pg from "pg";
 import { db } from "@/lib/db";
 import { serializable } from "@/lib/db/serializable";
 import { isConnectionError } from "@/lib/db/errors";
-import { idempotent } from "@/lib/idempotency/keys";
-import { inventoryTx } from "@/lib/inventory/transaction";
+import { createBooking } from "@/lib/booking/create-booking";
+import { ensureFares } from "../booking/helpers";
+import { createNet } from "../booking/network";
 import { rejectionOf, sideConnection } from "./helpers";
 import { startCommitDroppingProxy, type CommitDroppingProxy } from "./commit-dropping-proxy";
 
@@ -38,22 +39,20 @@ async function probeRows(id: string): Promise<number> {
 describe("a COMMIT whose answer is lost", () => {
   it("is resolved by the Idempotency-Key: the repeat replays the first answer, nothing is written twice", async () => {
     const user = await db().user.create({ data: { email: `ha-${randomUUID()}@example.test`, name: "HA", passwordHash: "!" } });
-    const id = randomUUID();
-    let runs = 0;
+    await ensureFares();
+    const net = await createNet({ coaches: [{ label: "7", kind: "SEATED", classCode: "SECOND", size: 4 }] });
+    const [from, , to] = net.codes;
     proxy.dropNextCommitAnswer();
-    const result = await idempotent(
-      { ref: { userId: user.id, scope: "test.ha.unknown-commit", key: randomUUID() }, hash: id, fromLegacy: () => ({ id, run: 0 }) },
-      async (tx) => {
-        runs++;
-        await tx.$executeRaw`INSERT INTO ha_commit_probe (id) VALUES (${id})`;
-        return { id, run: runs };
-      },
-      { runTx: inventoryTx },
+    const result = await createBooking(
+      { userId: user.id, role: "PASSENGER" },
+      { serviceId: net.serviceId, from, to, class: "SECOND", passengers: [{ name: "Ada", age: 30 }] },
+      randomUUID(),
     );
     expect(proxy.dropped()).toBe(1);
-    expect(runs).toBe(1); // the repeat found the claimed key and did not run the work again
-    expect(result).toMatchObject({ outcome: { id, run: 1 }, replayed: true });
-    expect(await probeRows(id)).toBe(1);
+    // The repeat found the claimed key and did not book again.
+    expect(result).toMatchObject({ kind: "held", replayed: true });
+    const bookings = await db().booking.findMany({ where: { userId: user.id } });
+    expect(bookings.map((b) => b.pnr)).toEqual([result.kind === "held" ? result.booking.pnr : ""]);
   });
 
   it("is not repeated when the work is not marked safe to repeat, though it did commit", async () => {
