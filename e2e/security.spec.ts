@@ -95,6 +95,6 @@ test("making someone an admin takes a confirming second press and is recorded in
   // And back, with the same confirmation, so the demo keeps its one operator.
   await page.getByRole("button", { name: `Remove admin rights: ${account.name}` }).click();
   await page.getByRole("button", { name: `Yes, remove ${account.name}'s admin rights` }).click();
-  await expect(page.getByRole("status")).toContainText(`${account.name} is no longer an admin.`);
+  await expect(page.getByRole("status")).toContainText(`${account.name} is now a passenger.`);
   await expect(page.getByRole("list", { name: "Audit log" })).toContainText(`${DEMO_ADMIN.name} made ${account.email} a passenger`);
 });

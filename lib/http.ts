@@ -5,13 +5,15 @@ import type { z } from "zod";
 import { AppError, isAppError, validationError } from "@/lib/errors";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { getRequestUser, type CurrentUser } from "@/lib/auth/current-user";
+import { canCheckTickets } from "@/lib/schemas/roles";
 import { logger } from "@/lib/logger";
 import { isConnectionError, isInvalidInputError } from "@/lib/db/errors";
 import { assertStorable, readBodyText } from "@/lib/http-edge/request-input";
 import { assertSameSiteWrite } from "@/lib/http-edge/cross-site";
 import { databaseUnavailable, retryOnConnectionLoss, summary, withRetryDeadline } from "@/lib/db/connection-retry";
 
-type Access = "public" | "user" | "admin";
+/** "conductor": conductors and admins (lib/schemas/roles.ts). */
+type Access = "public" | "user" | "conductor" | "admin";
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
@@ -84,6 +86,7 @@ export function route<
       const user = await retryOnConnectionLoss(() => getRequestUser(request));
       if (spec.access !== "public" && !user) throw new AppError("UNAUTHENTICATED");
       if (spec.access === "admin" && user?.role !== "ADMIN") throw new AppError("FORBIDDEN");
+      if (spec.access === "conductor" && !(user && canCheckTickets(user.role))) throw new AppError("FORBIDDEN");
 
       const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
       const params = (await context?.params) ?? ({} as P);

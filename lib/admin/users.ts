@@ -55,7 +55,7 @@ export async function setRole(actor: UserActor, input: RoleChangeInput): Promise
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
     if (!target) throw new AppError("NOT_FOUND", "We could not find that account.");
     if (target.role === input.role) return { user: target, changed: false };
-    if (input.role === "PASSENGER" && admins.every((a) => a.id === target.id)) {
+    if (input.role !== "ADMIN" && target.role === "ADMIN" && admins.every((a) => a.id === target.id)) {
       throw new AppError(
         "CONFLICT",
         target.id === actor.userId

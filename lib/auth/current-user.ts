@@ -10,12 +10,13 @@ import { db } from "@/lib/db";
 import { bearerToken, userForApiToken } from "@/lib/auth/api-tokens";
 import { signInPath } from "@/lib/auth/callback-url";
 import { passwordStamp, readSessionClaims } from "@/lib/auth/session-token";
+import { canCheckTickets, type RoleName } from "@/lib/schemas/roles";
 
 export interface CurrentUser {
   id: string;
   email: string;
   name: string;
-  role: "PASSENGER" | "ADMIN";
+  role: RoleName;
 }
 
 async function userForSession(cookieHeader: string): Promise<CurrentUser | null> {
@@ -71,5 +72,12 @@ export async function requireUser(callbackPath?: string): Promise<CurrentUser> {
 export async function requireAdmin(callbackPath = "/admin"): Promise<CurrentUser> {
   const user = await requireUser(callbackPath);
   if (user.role !== "ADMIN") forbidden();
+  return user;
+}
+
+/** For the conductor's page (/check): conductors and admins; anyone else gets 403. */
+export async function requireConductor(callbackPath = "/check"): Promise<CurrentUser> {
+  const user = await requireUser(callbackPath);
+  if (!canCheckTickets(user.role)) forbidden();
   return user;
 }

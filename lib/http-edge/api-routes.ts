@@ -31,6 +31,7 @@ export const API_ROUTES: ReadonlyArray<{ pattern: string; methods: readonly stri
   { pattern: "/api/v1/services/[serviceId]/seats", methods: ["GET"] },
   { pattern: "/api/v1/services/[serviceId]/waitlist", methods: ["GET"] },
   { pattern: "/api/v1/stations", methods: ["GET"] },
+  { pattern: "/api/v1/tickets/verify", methods: ["POST"] },
 ];
 
 const compiled = API_ROUTES.map((r) => ({

@@ -22,6 +22,7 @@ import {
 import { ERROR_CODES } from "@/lib/errors";
 import { adminOpsPaths } from "@/lib/openapi/admin-ops-paths";
 import { livePaths } from "@/lib/openapi/live-paths";
+import { ROLES } from "@/lib/schemas/roles";
 
 type Json = Record<string, unknown>;
 
@@ -41,7 +42,7 @@ const errorSchema = z.object({
 
 const money = z.object({ amount: z.number().int(), currency: z.string() });
 const responses = {
-  register: z.object({ user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(["PASSENGER", "ADMIN"]) }) }),
+  register: z.object({ user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(ROLES) }) }),
   token: z.object({ token: z.string(), expiresAt: z.string() }),
   tokens: z.object({
     tokens: z.array(z.object({ id: z.string(), label: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string() })),

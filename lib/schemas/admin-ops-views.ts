@@ -3,6 +3,7 @@
 // 8601 strings in UTC; money is minor units with a currency. Prisma-free.
 import { z } from "zod";
 import { BOOKING_STATUSES, bookingSchema, moneySchema } from "@/lib/schemas/booking";
+import { ROLES } from "@/lib/schemas/roles";
 
 const person = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
@@ -102,7 +103,7 @@ export const adminCancelResultSchema = z.object({ booking: bookingSchema, refund
 // Users
 // ---------------------------------------------------------------------------------------------
 
-export const adminUserSchema = person.extend({ role: z.enum(["PASSENGER", "ADMIN"]), createdAt: z.string(), bookings: z.number().int() });
+export const adminUserSchema = person.extend({ role: z.enum(ROLES), createdAt: z.string(), bookings: z.number().int() });
 export type AdminUserRow = z.infer<typeof adminUserSchema>;
 export const adminUserListSchema = z.object({ users: z.array(adminUserSchema), total: z.number().int(), page: z.number().int(), pageCount: z.number().int(), admins: z.number().int() });
 export type AdminUserList = z.infer<typeof adminUserListSchema>;

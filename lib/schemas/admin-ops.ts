@@ -5,6 +5,7 @@ import { z } from "zod";
 import { plainText } from "@/lib/schemas/text";
 import { isoDate } from "@/lib/schemas/search";
 import { formInt, optionalText } from "@/lib/schemas/form-nesting";
+import { ROLES } from "@/lib/schemas/roles";
 
 export const MAX_DELAY_MINUTES = 24 * 60;
 /** The longest analytics range: a year and a bit, so "last 365 days" fits with room for leap years. */
@@ -120,7 +121,7 @@ export type UserSearch = z.infer<typeof userSearchSchema>;
 
 export const roleChangeSchema = z.object({
   userId: idField,
-  role: z.enum(["PASSENGER", "ADMIN"], { error: "Choose a role." }),
+  role: z.enum(ROLES, { error: "Choose a role." }),
 });
 export type RoleChangeInput = z.infer<typeof roleChangeSchema>;
 /** The API's body: the user is in the path. A PUT naming the role is deliberate enough. */

@@ -35,7 +35,7 @@ const booking: BookingView = {
 
 describe("renderTicketPdf", () => {
   it("renders one A4 page with the PNR in the title, an embedded font and the QR image", async () => {
-    const bytes = await renderTicketPdf(booking, new Date("2026-11-20T10:05:00Z"));
+    const bytes = await renderTicketPdf(booking, "RB1.kid.payload.signature", new Date("2026-11-20T10:05:00Z"));
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
 
     const doc = await PDFDocument.load(bytes);
@@ -59,9 +59,12 @@ describe("renderTicketPdf", () => {
     expect(() => helvetica.encodeText(booking.passengers[0]!.name)).toThrow();
   });
 
-  it("says a cancelled ticket is not valid and still renders", async () => {
-    const bytes = await renderTicketPdf({ ...booking, status: "CANCELLED" });
-    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+  it("says a cancelled ticket is not valid, and gives it no QR code", async () => {
+    const bytes = await renderTicketPdf({ ...booking, status: "CANCELLED" }, null);
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(1);
+    const images = doc.getPages()[0]!.node.Resources()!.lookup(PDFName.of("XObject"));
+    expect(images instanceof PDFDict ? images.keys() : []).toHaveLength(0);
   });
 });
 

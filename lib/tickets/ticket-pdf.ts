@@ -1,4 +1,4 @@
-// The e-ticket as a one-page A4 PDF: PNR and QR code, train, stations and local times, each
+// The e-ticket as a one-page A4 PDF: PNR and the QR code of the signed ticket, train, stations and local times, each
 // passenger's coach and seat, fare and status. Kept apart from any route so a confirmation email
 // can attach the very same document later.
 //
@@ -50,7 +50,11 @@ function text(pen: Pen, value: string, x: number, y: number, { size = 11, bold =
 
 const clock = (iso: string) => iso.slice(11, 16);
 
-export async function renderTicketPdf(booking: BookingView, now = new Date()): Promise<Uint8Array> {
+/**
+ * `ticket`: the signed ticket text (lib/tickets/issue-ticket.ts) its QR code carries; null for a
+ * booking that is not valid for travel, which gets no code at all.
+ */
+export async function renderTicketPdf(booking: BookingView, ticket: string | null, now = new Date()): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   doc.setTitle(`RailBook e-ticket ${booking.pnr}`);
@@ -71,9 +75,11 @@ export async function renderTicketPdf(booking: BookingView, now = new Date()): P
   text(pen, "RailBook e-ticket", left, height - 50, { size: 22, bold: true, color: rgb(1, 1, 1) });
   text(pen, "Booking reference (PNR)", left, height - 78, { size: 10, color: rgb(0.85, 0.92, 1) });
   text(pen, booking.pnr, left, height - 102, { size: 20, bold: true, color: rgb(1, 1, 1) });
-  const qr = await doc.embedPng(await ticketQrPng(booking.pnr));
-  page.drawRectangle({ x: width - 48 - 132, y: height - 190, width: 132, height: 132, color: rgb(1, 1, 1), borderColor: MUTED, borderWidth: 0.5 });
-  page.drawImage(qr, { x: width - 48 - 126, y: height - 184, width: 120, height: 120 });
+  if (ticket) {
+    const qr = await doc.embedPng(await ticketQrPng(ticket));
+    page.drawRectangle({ x: width - 48 - 152, y: height - 210, width: 152, height: 152, color: rgb(1, 1, 1), borderColor: MUTED, borderWidth: 0.5 });
+    page.drawImage(qr, { x: width - 48 - 146, y: height - 204, width: 140, height: 140 });
+  }
 
   let y = height - 150;
   text(pen, STATUS_TEXT[booking.status], left, y, { size: 13, bold: true, color: booking.status === "CONFIRMED" ? rgb(0.02, 0.47, 0.34) : rgb(0.73, 0.11, 0.11) });

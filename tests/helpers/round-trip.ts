@@ -69,7 +69,7 @@ export async function roundTripEveryModel(): Promise<string[]> {
   const bookingData = {
     pnr: s.toUpperCase().padEnd(10, "X"), userId: user.id, serviceId: service.id, fromStationId: station.id, toStationId: station2.id,
     fromSeq: 0, toSeq: 1, classCode: klass.code, quotaCode: quota.code, status: "CONFIRMED" as const, holdExpiresAt: at,
-    totalMinor: 12345, currency: "PLN", confirmedAt: at, cancelledAt: at,
+    totalMinor: 12345, currency: "PLN", confirmedAt: at, cancelledAt: at, ticketsRevokedAt: at,
   };
   const booking = await c.booking.create({ data: bookingData });
   check("Booking", bookingData, booking);
@@ -93,6 +93,11 @@ export async function roundTripEveryModel(): Promise<string[]> {
   check("Notification", noteData, await c.notification.create({ data: noteData }));
   const idemData = { userId: user.id, scope: "POST /bookings", key: `k-${s}`, requestHash: "h", responseStatus: 201, responseBody: { pnr: "X" }, completedAt: at };
   check("IdempotencyKey", idemData, await c.idempotencyKey.create({ data: idemData }));
+  const keyData = { id: `kid-${s}`, publicKey: "AAAA", createdAt: at, retiredAt: at, verifyUntil: at };
+  check("TicketSigningKey", keyData, await c.ticketSigningKey.create({ data: keyData }));
+  const conductor = await c.user.create({ data: { email: `rt-c-${s}@example.test`, name: "Conductor", passwordHash: "x", role: "CONDUCTOR" } });
+  const checkData = { id: `chk-${s}`, bookingId: booking.id, serviceId: service.id, conductorId: conductor.id, checkedAt: at, recordedAt: at, offline: true };
+  check("TicketCheck", checkData, await c.ticketCheck.create({ data: checkData }));
 
   return touched;
 }

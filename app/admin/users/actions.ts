@@ -12,5 +12,6 @@ export const setRoleAction = formAction({ access: "admin", schema: roleChangeFor
   revalidatePath("/admin/users");
   // Someone who just gave up their own admin rights has no business on this page any more.
   if (changed.id === user.id && changed.role !== "ADMIN") redirect("/");
-  return { status: "success", message: changed.role === "ADMIN" ? `${changed.name} is now an admin.` : `${changed.name} is no longer an admin.` };
+  const now = { ADMIN: "an admin", CONDUCTOR: "a conductor", PASSENGER: "a passenger" }[changed.role];
+  return { status: "success", message: `${changed.name} is now ${now}.` };
 });

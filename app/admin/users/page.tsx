@@ -4,6 +4,7 @@ import { userSearchSchema } from "@/lib/schemas/admin-ops";
 import { listUsers } from "@/lib/admin/users";
 import { listAudit } from "@/lib/admin/audit-log";
 import { EmptyState, PageHeader, Pager, TableScroll, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
+import { ROLE_LABELS, ROLES } from "@/lib/schemas/roles";
 import { RoleForm } from "@/components/admin/ops/role-form";
 import { operatorTime } from "@/components/admin/ops/operator-time";
 
@@ -59,11 +60,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                     {u.id === me.id ? <span className="ml-1 text-xs font-normal text-slate-600">(you)</span> : null}
                   </th>
                   <td className={td}>{u.email}</td>
-                  <td className={td}>{u.role === "ADMIN" ? <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">Admin</span> : "Passenger"}</td>
+                  <td className={td}>{u.role === "PASSENGER" ? ROLE_LABELS.PASSENGER : <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">{ROLE_LABELS[u.role]}</span>}</td>
                   <td className={`${td} text-right tabular-nums`}>{u.bookings}</td>
                   <td className={td}>{operatorTime(u.createdAt)}</td>
                   <td className={td}>
-                    <RoleForm userId={u.id} name={u.name} role={u.role} isSelf={u.id === me.id} />
+                    <div className="flex flex-col gap-2">
+                      {ROLES.filter((r) => r !== u.role).map((target) => (
+                        <RoleForm key={target} userId={u.id} name={u.name} role={u.role} target={target} isSelf={u.id === me.id} />
+                      ))}
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -84,7 +89,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
               const d = entry.details as { from?: string; to?: string; email?: string };
               return (
                 <li key={entry.id} className="p-3">
-                  {operatorTime(entry.at.toISOString())}: {entry.actor?.name ?? "A deleted account"} made {d.email ?? "an account"} {d.to === "ADMIN" ? "an admin" : "a passenger"}
+                  {operatorTime(entry.at.toISOString())}: {entry.actor?.name ?? "A deleted account"} made {d.email ?? "an account"} {d.to === "ADMIN" ? "an admin" : d.to === "CONDUCTOR" ? "a conductor" : "a passenger"}
                 </li>
               );
             })}

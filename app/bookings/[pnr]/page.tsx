@@ -9,6 +9,7 @@ import { WaitlistStatus } from "@/components/booking/waitlist-status";
 import { ServiceUpdates } from "@/components/booking/service-updates";
 import { bookingForPage, searchAgainHref } from "@/lib/tickets/booking-for-page";
 import { ticketQrSvg } from "@/lib/tickets/ticket-qr";
+import { issueTicket } from "@/lib/tickets/issue-ticket";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { ME_STREAM } from "@/components/live/channels";
 
@@ -23,7 +24,8 @@ export default async function TicketPage({ params }: { params: Params }) {
   const { pnr } = await params;
   const { booking, user } = await bookingForPage(pnr, `/bookings/${pnr}`);
   const confirmed = booking.status === "CONFIRMED";
-  const qr = confirmed ? await ticketQrSvg(booking.pnr) : null;
+  const ticket = await issueTicket(booking);
+  const qr = ticket ? await ticketQrSvg(ticket, booking.pnr) : null;
 
   return (
     <article aria-labelledby="ticket-title" className="space-y-6 print:space-y-4">
@@ -61,8 +63,8 @@ export default async function TicketPage({ params }: { params: Params }) {
           {booking.status === "CANCELLED" && <p className="text-sm text-red-800">This booking is cancelled and is not valid for travel.</p>}
         </div>
         {qr && (
-          <figure className="w-36 shrink-0 sm:w-44">
-            <div className="rounded-md bg-white ring-1 ring-slate-200" dangerouslySetInnerHTML={{ __html: qr }} />
+          <figure className="w-48 shrink-0 sm:w-56">
+            <div className="rounded-md bg-white ring-1 ring-slate-200" data-testid="ticket-qr" dangerouslySetInnerHTML={{ __html: qr }} />
             <figcaption className="mt-1 text-center text-xs text-slate-500">Show this code on board</figcaption>
           </figure>
         )}

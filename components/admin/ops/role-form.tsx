@@ -1,26 +1,38 @@
 "use client";
-// Promote or demote one account, from its row in the users table. Every change takes a second
+// Change one account's role (passenger, conductor, admin), from its row in the users table. Every change takes a second
 // press ("Yes, …"), which is what sends confirm=yes: the server refuses a change without it
 // (roleChangeFormSchema), so a stray click changes nobody's access. Each change is audited.
 import { useActionState, useState } from "react";
 import { initialActionState } from "@/lib/action-state";
 import { setRoleAction } from "@/app/admin/users/actions";
+import type { RoleName } from "@/lib/schemas/roles";
 
-export function RoleForm({ userId, name, role, isSelf }: { userId: string; name: string; role: "PASSENGER" | "ADMIN"; isSelf: boolean }) {
+interface Wording {
+  label: string;
+  confirm: string;
+  consequence: string;
+}
+
+/** What the button says and what the change means, from `role` to `target`. */
+function wording(role: RoleName, target: RoleName, name: string, isSelf: boolean): Wording {
+  if (target === "ADMIN") return { label: "Make admin", confirm: `Yes, make ${name} an admin`, consequence: `${name} gets full operator access: bookings, refunds, timetables and roles.` };
+  if (role === "ADMIN") {
+    const gives = target === "CONDUCTOR" ? " and keeps checking tickets" : "";
+    return isSelf
+      ? { label: target === "CONDUCTOR" ? "Step down to conductor" : "Give up my admin rights", confirm: "Yes, give up my admin rights", consequence: `You will lose access to the operator pages at once${gives}.` }
+      : { label: target === "CONDUCTOR" ? "Make conductor instead" : "Remove admin rights", confirm: `Yes, remove ${name}'s admin rights`, consequence: `${name} loses access to the operator pages at once${gives}.` };
+  }
+  if (target === "CONDUCTOR") return { label: "Make conductor", confirm: `Yes, make ${name} a conductor`, consequence: `${name} may check tickets on board (/check) and mark them checked.` };
+  return { label: "Remove conductor rights", confirm: `Yes, remove ${name}'s conductor rights`, consequence: `${name} can no longer check tickets.` };
+}
+
+export function RoleForm({ userId, name, role, target, isSelf }: { userId: string; name: string; role: RoleName; target: RoleName; isSelf: boolean }) {
   const [state, action, pending] = useActionState(setRoleAction, initialActionState);
   // Confirming the change from this role: once the role has changed, the form asks afresh.
   const [confirmingFrom, setConfirmingFrom] = useState<string | null>(null);
   const confirming = confirmingFrom === role;
   const setConfirming = (on: boolean) => setConfirmingFrom(on ? role : null);
-  const target = role === "ADMIN" ? "PASSENGER" : "ADMIN";
-  const label = role === "ADMIN" ? (isSelf ? "Give up my admin rights" : "Remove admin rights") : "Make admin";
-  const confirmLabel = role === "ADMIN" ? (isSelf ? "Yes, give up my admin rights" : `Yes, remove ${name}'s admin rights`) : `Yes, make ${name} an admin`;
-  const consequence =
-    role === "ADMIN"
-      ? isSelf
-        ? "You will lose access to the operator pages at once."
-        : `${name} loses access to the operator pages at once.`
-      : `${name} gets full operator access: bookings, refunds, timetables and roles.`;
+  const { label, confirm: confirmLabel, consequence } = wording(role, target, name, isSelf);
 
   return (
     <form
@@ -41,7 +53,7 @@ export function RoleForm({ userId, name, role, isSelf }: { userId: string; name:
           type="submit"
           disabled={pending}
           aria-label={confirming ? confirmLabel : `${label}: ${name}`}
-          className={`rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${role === "ADMIN" ? "border-red-300 bg-white text-red-800 hover:bg-red-50" : "border-slate-300 bg-white hover:bg-slate-50"}`}
+          className={`rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${role === "ADMIN" || target === "PASSENGER" ? "border-red-300 bg-white text-red-800 hover:bg-red-50" : "border-slate-300 bg-white hover:bg-slate-50"}`}
         >
           {pending ? "Saving…" : confirming ? confirmLabel : label}
         </button>

@@ -1,7 +1,8 @@
 // BOOKING_CONFIRMED: the e-ticket. The PDF is the very document the booking page offers for
-// download (lib/tickets/ticket-pdf.ts, with its QR code), rendered from the booking as it is at
+// download (lib/tickets/ticket-pdf.ts, with the QR code of its signed ticket), rendered from the booking as it is at
 // delivery: if the booking was cancelled before the email went out, the attachment says so.
 import { renderTicketPdf } from "@/lib/tickets/ticket-pdf";
+import { issueTicket } from "@/lib/tickets/issue-ticket";
 import { bookedSeat } from "@/lib/tickets/seat-words";
 import { bookingUrl, framed, type EmailTemplate } from "@/lib/notifications/templates/layout";
 import { genericEmail } from "@/lib/notifications/templates/generic";
@@ -23,7 +24,7 @@ export const bookingConfirmedEmail: EmailTemplate = async (ctx) => {
     booking,
     action: { label: "View your ticket", url: bookingUrl(ctx) },
   });
-  const pdf = await renderTicketPdf(booking);
+  const pdf = await renderTicketPdf(booking, await issueTicket(booking));
   return {
     ...email,
     attachments: [{ filename: `railbook-ticket-${booking.pnr}.pdf`, content: Buffer.from(pdf), contentType: "application/pdf" }],

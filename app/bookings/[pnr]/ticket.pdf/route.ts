@@ -6,6 +6,7 @@ import { signInPath } from "@/lib/auth/callback-url";
 import { ownBookingView } from "@/lib/booking/booking-view";
 import { errorResponse, toAppError } from "@/lib/http";
 import { renderTicketPdf } from "@/lib/tickets/ticket-pdf";
+import { issueTicket } from "@/lib/tickets/issue-ticket";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ pnr:
   if (!user) return Response.redirect(new URL(signInPath(`/bookings/${pnr}/ticket.pdf`), request.url), 303);
   try {
     const booking = await ownBookingView(db(), user.id, pnr);
-    const pdf = await renderTicketPdf(booking);
+    const pdf = await renderTicketPdf(booking, await issueTicket(booking));
     return new Response(Buffer.from(pdf), {
       headers: {
         "Content-Type": "application/pdf",

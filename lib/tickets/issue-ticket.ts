@@ -1,0 +1,36 @@
+// The signed ticket of a confirmed booking, as its QR code carries it: the travelling passengers
+// with their seats, the service and segment, valid from now until a while after arrival. Signed
+// again at every rendering; the issue time is the database's clock, the same clock a cancellation
+// stamps ticketsRevokedAt with, so a ticket signed after a change is never mistaken for one before.
+import "server-only";
+import { db, type Db } from "@/lib/db";
+import type { BookingView } from "@/lib/schemas/booking";
+import { currentTime } from "@/lib/booking/clock";
+import { currentSigningKey, signTicket } from "@/lib/tickets/signing-key";
+import { registerSigningKey } from "@/lib/tickets/key-registry";
+import { CLOCK_SKEW_MINUTES, VALID_AFTER_MINUTES, type TicketPayload } from "@/lib/tickets/ticket-token";
+
+export function ticketPayloadOf(booking: BookingView, issuedAt: Date): TicketPayload {
+  const travelling = booking.passengers.filter((p) => p.status === "CONFIRMED");
+  return {
+    p: booking.pnr,
+    s: booking.serviceId,
+    t: booking.train.number,
+    d: booking.departure.slice(0, 10),
+    f: booking.from,
+    o: booking.to,
+    c: booking.class,
+    x: travelling.map((p) => [p.name, p.coach, p.number]),
+    nb: Math.floor(issuedAt.getTime() / 1000) - CLOCK_SKEW_MINUTES * 60,
+    ex: Math.floor(Date.parse(booking.arrival) / 1000) + VALID_AFTER_MINUTES * 60,
+    ia: issuedAt.getTime(),
+  };
+}
+
+/** The QR text for a CONFIRMED booking with someone still travelling; null otherwise. */
+export async function issueTicket(booking: BookingView, client: Db = db()): Promise<string | null> {
+  if (booking.status !== "CONFIRMED" || !booking.passengers.some((p) => p.status === "CONFIRMED")) return null;
+  const key = currentSigningKey();
+  await registerSigningKey(client, key);
+  return signTicket(ticketPayloadOf(booking, await currentTime(client)), key);
+}
