@@ -22,6 +22,7 @@ import {
 import { ERROR_CODES } from "@/lib/errors";
 import { adminOpsPaths } from "@/lib/openapi/admin-ops-paths";
 import { livePaths } from "@/lib/openapi/live-paths";
+import { ticketPaths } from "@/lib/openapi/ticket-paths";
 import { ROLES } from "@/lib/schemas/roles";
 
 type Json = Record<string, unknown>;
@@ -185,6 +186,7 @@ export function openApiDocument(): Json {
       },
       ...adminOpsPaths({ body, ok, errors, queryParameters, security: user, common }),
       ...livePaths({ body, ok, errors, queryParameters, security: user, common }),
+      ...ticketPaths({ body, ok, errors, queryParameters, security: user, common }, { idempotencyHeader }),
       "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": {} } } } } },
     },
   };
