@@ -3,7 +3,7 @@
 // answers. It imports nothing that touches the database.
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods } from "@/lib/http-edge/api-routes";
-import { API_POLICY, HSTS, newNonce, pagePolicy, servedOverHttps, STATIC_HEADERS } from "@/lib/http-edge/security-headers";
+import { API_POLICY, HSTS, newNonce, pagePolicy, permissionsPolicyFor, servedOverHttps, STATIC_HEADERS } from "@/lib/http-edge/security-headers";
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -18,6 +18,7 @@ function errorJson(status: number, code: string, message: string, headers: Recor
 
 function withSecurityHeaders(response: NextResponse, request: NextRequest, policy: string): NextResponse {
   for (const [name, value] of Object.entries(STATIC_HEADERS)) response.headers.set(name, value);
+  response.headers.set("Permissions-Policy", permissionsPolicyFor(request.nextUrl.pathname));
   response.headers.set("Content-Security-Policy", policy);
   if (servedOverHttps(request.nextUrl)) response.headers.set("Strict-Transport-Security", HSTS);
   return response;

@@ -7,6 +7,7 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { NavLink } from "@/components/layout/nav-link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { unreadCount } from "@/lib/notifications/inbox";
+import { canCheckTickets } from "@/lib/schemas/roles";
 
 export async function SiteHeader() {
   const user = await getSessionUser();
@@ -35,6 +36,11 @@ export async function SiteHeader() {
             {user ? (
               <li>
                 <NavLink href="/profile">My profile</NavLink>
+              </li>
+            ) : null}
+            {user && canCheckTickets(user.role) ? (
+              <li>
+                <NavLink href="/check">Check tickets</NavLink>
               </li>
             ) : null}
             {user?.role === "ADMIN" ? (

@@ -37,6 +37,14 @@ export const STATIC_HEADERS: Record<string, string> = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
+/** The conductor's page scans ticket codes with the camera; every other page may use none. */
+export const CAMERA_PAGES = ["/check"];
+
+export function permissionsPolicyFor(pathname: string): string {
+  const camera = CAMERA_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`)) ? "camera=(self)" : "camera=()";
+  return STATIC_HEADERS["Permissions-Policy"]!.replace("camera=()", camera);
+}
+
 export const HSTS = "max-age=31536000; includeSubDomains";
 
 /** Over HTTPS, as the browser sees it: the request's own scheme or, behind TLS termination, APP_URL's. */

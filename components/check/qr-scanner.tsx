@@ -1,0 +1,90 @@
+"use client";
+// Reads a ticket's QR code: live from the camera (the back one on a phone), or from a photo of it.
+// @zxing/browser decodes in the page itself, so nothing leaves the device; it is loaded only when
+// a scan starts. BarcodeDetector would need no library but Chromium ships it only on Android,
+// macOS and ChromeOS, so one decoder for every browser it is (docs/decisions/026).
+import { useEffect, useRef, useState } from "react";
+import type { IScannerControls } from "@zxing/browser";
+
+export function QrScanner({ onCode, disabled }: { onCode: (text: string) => void; disabled?: boolean }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const controls = useRef<IScannerControls | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => () => controls.current?.stop(), []);
+
+  async function startCamera() {
+    setError(null);
+    try {
+      const { BrowserQRCodeReader } = await import("@zxing/browser");
+      const reader = new BrowserQRCodeReader();
+      setScanning(true);
+      controls.current = await reader.decodeFromConstraints({ video: { facingMode: "environment" } }, video.current!, (result, _err, ctl) => {
+        if (!result) return;
+        ctl.stop();
+        setScanning(false);
+        onCode(result.getText());
+      });
+    } catch {
+      setScanning(false);
+      setError("The camera is not available. Allow camera access, or scan a photo of the code, or type the booking reference.");
+    }
+  }
+
+  function stopCamera() {
+    controls.current?.stop();
+    setScanning(false);
+  }
+
+  async function fromPhoto(file: File) {
+    setError(null);
+    const url = URL.createObjectURL(file);
+    try {
+      const { BrowserQRCodeReader } = await import("@zxing/browser");
+      const result = await new BrowserQRCodeReader().decodeFromImageUrl(url);
+      onCode(result.getText());
+    } catch {
+      setError("No ticket code could be read from that photo. Try again closer, or type the booking reference.");
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <video ref={video} className={scanning ? "aspect-square w-full rounded-lg bg-black object-cover" : "hidden"} muted playsInline aria-label="Camera view" />
+      <div className="flex flex-wrap gap-2">
+        {scanning ? (
+          <button type="button" onClick={stopCamera} className="flex-1 rounded-md border border-slate-300 bg-white px-4 py-3 font-semibold">
+            Stop camera
+          </button>
+        ) : (
+          <button type="button" onClick={startCamera} disabled={disabled} className="flex-1 rounded-md bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+            Scan with camera
+          </button>
+        )}
+        <label className="flex-1 cursor-pointer rounded-md border border-slate-300 bg-white px-4 py-3 text-center font-semibold focus-within:ring-2 focus-within:ring-brand-600">
+          Scan a photo
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            className="sr-only"
+            disabled={disabled}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (file) void fromPhoto(file);
+            }}
+          />
+        </label>
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
