@@ -10,6 +10,7 @@ export interface TestAccount {
 }
 
 export const DEMO_ADMIN: TestAccount = { name: "Adam Admin", email: "admin@railbook.test", password: "admin-demo-1" };
+export const DEMO_CONDUCTOR: TestAccount = { name: "Celina Conductor", email: "conductor@railbook.test", password: "conductor-demo-1" };
 export const DEMO_PASSENGER: TestAccount = { name: "Paula Passenger", email: "passenger@railbook.test", password: "passenger-demo-1" };
 
 export function newAccount(): TestAccount {

@@ -1,6 +1,7 @@
 // The server Playwright tests run against: a fresh PostgreSQL database (migrated, seeded with a
 // short window of services), then `next start` on the production build (`next dev` with E2E_DEV=1).
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { createFreshDatabase, dropDatabase, dropStaleDatabases } from "@/scripts/lib/databases";
 import { createDb } from "@/lib/db";
@@ -22,6 +23,8 @@ async function main() {
     PORT: port,
     APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
     PAYMENT_FINGERPRINT_SECRET: process.env.PAYMENT_FINGERPRINT_SECRET ?? "e2e-fingerprint-not-for-production-0000",
+    // An Ed25519 seed of its own (32 bytes, base64url), like the one `npm start` generates.
+    TICKET_SIGNING_KEY: process.env.TICKET_SIGNING_KEY ?? createHash("sha256").update("e2e-ticket-key-not-for-production").digest("base64url"),
     // The Playwright runner plays a trusted proxy: a spec that fails sign-ins on purpose poses as a
     // fresh client through X-Forwarded-For, and every spec registers accounts from one machine.
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1",

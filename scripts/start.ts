@@ -38,6 +38,8 @@ async function main() {
     AUTH_SECRET: await secret("AUTH_SECRET", "auth-secret"),
     // Its own key, never AUTH_SECRET (lib/payments/card.ts).
     PAYMENT_FINGERPRINT_SECRET: await secret("PAYMENT_FINGERPRINT_SECRET", "payment-fingerprint-secret"),
+    // A random 32 bytes is an Ed25519 seed: the key e-tickets are signed with (lib/tickets/signing-key.ts).
+    TICKET_SIGNING_KEY: await secret("TICKET_SIGNING_KEY", "ticket-signing-key"),
     PORT: port,
   };
   // The worker and Next.js agree on which guards apply (lib/config/runtime.ts).

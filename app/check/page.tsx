@@ -49,7 +49,7 @@ export default async function CheckPage({ searchParams }: { searchParams: Search
         </button>
       </form>
       {chosen ? (
-        <TicketChecker key={chosen.id} service={{ id: chosen.id, label: chosen.label, timeZone: chosen.timeZone }} />
+        <TicketChecker key={chosen.id} service={{ id: chosen.id, trainNumber: chosen.trainNumber, serviceDate: date, label: chosen.label, timeZone: chosen.timeZone }} />
       ) : (
         <p className="text-slate-700">Choose the date and your train to start checking.</p>
       )}

@@ -41,8 +41,9 @@ export function QrScanner({ onCode, disabled }: { onCode: (text: string) => void
     setError(null);
     const url = URL.createObjectURL(file);
     try {
-      const { BrowserQRCodeReader } = await import("@zxing/browser");
-      const result = await new BrowserQRCodeReader().decodeFromImageUrl(url);
+      const [{ BrowserQRCodeReader }, { DecodeHintType }] = await Promise.all([import("@zxing/browser"), import("@zxing/library")]);
+      // A photo is read once, so it may take the slower, more thorough search.
+      const result = await new BrowserQRCodeReader(new Map([[DecodeHintType.TRY_HARDER, true]])).decodeFromImageUrl(url);
       onCode(result.getText());
     } catch {
       setError("No ticket code could be read from that photo. Try again closer, or type the booking reference.");

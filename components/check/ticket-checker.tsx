@@ -13,6 +13,8 @@ import { QrScanner } from "@/components/check/qr-scanner";
 
 interface ServiceChoice {
   id: string;
+  trainNumber: string;
+  serviceDate: string;
   label: string;
   timeZone: string;
 }
@@ -67,7 +69,7 @@ export function TicketChecker({ service }: { service: ServiceChoice }) {
     const key = crypto.randomUUID();
     const checkedAt = new Date().toISOString();
     const body: VerifyTicketInput = { serviceId: service.id, ticket: text };
-    const local = keySet ? await verifyTicketToken(text, keySet, { now: Date.now(), serviceId: service.id }) : null;
+    const local = keySet ? await verifyTicketToken(text, keySet, { now: Date.now(), service }) : null;
     try {
       setResult({ view: await askServer(body, key), offline: false });
       setPending(await syncQueuedChecks());
@@ -117,7 +119,7 @@ export function TicketChecker({ service }: { service: ServiceChoice }) {
         </p>
       ) : null}
       <QrScanner onCode={(text) => void checkCode(text)} disabled={busy} />
-      <form onSubmit={checkTyped} className="flex gap-2" aria-label="Type a booking reference">
+      <form onSubmit={checkTyped} className="flex gap-2" aria-label="Check by typing">
         <label className="sr-only" htmlFor="typed-ticket">
           Booking reference
         </label>

@@ -22,6 +22,7 @@ export function productionGaps(env: NodeJS.ProcessEnv = process.env): string[] {
   const gaps: string[] = [];
   if (!env.APP_URL && !env.AUTH_URL) gaps.push("APP_URL (links in emails and sign-in redirects)");
   if (!env.PAYMENT_FINGERPRINT_SECRET) gaps.push("PAYMENT_FINGERPRINT_SECRET (payments)");
+  if (!env.TICKET_SIGNING_KEY) gaps.push("TICKET_SIGNING_KEY (signed e-tickets)");
   if (!env.CRON_SECRET && env.SCHEDULED_JOBS === "off") gaps.push("CRON_SECRET (the /api/cron routes)");
   return gaps;
 }

@@ -93,7 +93,7 @@ function checkTime(input: VerifyTicketInput, now: Date): Date {
 }
 
 export async function checkTicket(actor: UserActor, input: VerifyTicketInput, checkKey: string): Promise<TicketCheckView> {
-  const service = await db().service.findUnique({ where: { id: input.serviceId }, select: { id: true } });
+  const service = await db().service.findUnique({ where: { id: input.serviceId }, select: { id: true, serviceDate: true, train: { select: { number: true } } } });
   if (!service) throw new AppError("NOT_FOUND", "We could not find that train.", { fieldErrors: { serviceId: ["Choose a train from the list."] } });
   const now = await currentTime(db());
   const checkedAt = checkTime(input, now);
@@ -103,7 +103,10 @@ export async function checkTicket(actor: UserActor, input: VerifyTicketInput, ch
     const claimed = parseTicketToken(input.ticket)?.payload.p;
     const [keys, revoked] = await Promise.all([publishedKeys(db()), claimed ? revokedTickets(db(), claimed) : Promise.resolve([])]);
     // Judged at the moment of the check, so a ticket checked offline before it expired still counts.
-    const result = await verifyTicketToken(input.ticket, { keys, revoked }, { now: checkedAt.getTime(), serviceId: input.serviceId });
+    const result = await verifyTicketToken(input.ticket, { keys, revoked }, {
+      now: checkedAt.getTime(),
+      service: { trainNumber: service.train.number, serviceDate: service.serviceDate.toISOString().slice(0, 10) },
+    });
     if (!result.ok) {
       const shown = result.ticket ? await bookingByPnr(result.ticket.p) : undefined;
       return refused(result.reason, shown ? ticketOf(shown, "SIGNED") : null);

@@ -5,18 +5,16 @@
 import "server-only";
 import { db, type Db } from "@/lib/db";
 import type { BookingView } from "@/lib/schemas/booking";
-import { currentTime } from "@/lib/booking/clock";
 import { currentSigningKey, signTicket } from "@/lib/tickets/signing-key";
 import { registerSigningKey } from "@/lib/tickets/key-registry";
 import { CLOCK_SKEW_MINUTES, VALID_AFTER_MINUTES, type TicketPayload } from "@/lib/tickets/ticket-token";
 
-export function ticketPayloadOf(booking: BookingView, issuedAt: Date): TicketPayload {
+export function ticketPayloadOf(booking: BookingView, issuedAt: Date, serviceDate: string): TicketPayload {
   const travelling = booking.passengers.filter((p) => p.status === "CONFIRMED");
   return {
     p: booking.pnr,
-    s: booking.serviceId,
     t: booking.train.number,
-    d: booking.departure.slice(0, 10),
+    d: serviceDate,
     f: booking.from,
     o: booking.to,
     c: booking.class,
@@ -32,5 +30,7 @@ export async function issueTicket(booking: BookingView, client: Db = db()): Prom
   if (booking.status !== "CONFIRMED" || !booking.passengers.some((p) => p.status === "CONFIRMED")) return null;
   const key = currentSigningKey();
   await registerSigningKey(client, key);
-  return signTicket(ticketPayloadOf(booking, await currentTime(client)), key);
+  const [row] = await client.$queryRaw<{ at: Date; serviceDate: Date }[]>`
+    SELECT clock_timestamp() AS at, "serviceDate" FROM "Service" WHERE id = ${booking.serviceId}`;
+  return signTicket(ticketPayloadOf(booking, row!.at, row!.serviceDate.toISOString().slice(0, 10)), key);
 }

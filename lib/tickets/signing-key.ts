@@ -34,9 +34,9 @@ export function parseSigningKey(text: string): KeyObject {
   return fromSeed(seed);
 }
 
-/** base64url(SHA-256(raw public key)) cut to 16 characters: names the key in every ticket. */
+/** base64url(SHA-256(raw public key)) cut to 8 characters (48 bits): names the key in every ticket. */
 export function keyIdOf(rawPublicKey: Uint8Array): string {
-  return createHash("sha256").update(rawPublicKey).digest("base64url").slice(0, 16);
+  return createHash("sha256").update(rawPublicKey).digest("base64url").slice(0, 8);
 }
 
 export function signingKeyOf(privateKey: KeyObject): SigningKey {

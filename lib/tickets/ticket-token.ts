@@ -18,9 +18,7 @@ export const VALID_AFTER_MINUTES = 180;
 export const ticketPayloadSchema = z.object({
   /** PNR */
   p: z.string().regex(/^[A-Z0-9]{6,10}$/),
-  /** service id (a train on a date) */
-  s: z.string().min(1).max(64),
-  /** train number, service date (origin's local date) */
+  /** train number and service date (the origin's local date): together they name the service */
   t: z.string().min(1).max(40),
   d: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** from and to station codes, class */
@@ -86,9 +84,22 @@ export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> | null {
   }
 }
 
+// On the wire the payload is a JSON array in this field order, not an object: names would cost
+// about 40 characters, and a smaller QR code (version 10-12 for one passenger) reads far more
+// reliably (@zxing decodes version 18 only at whole-pixel module sizes).
+const FIELDS = ["p", "t", "d", "f", "o", "c", "x", "nb", "ex", "ia"] as const;
+
+function toWire(payload: TicketPayload): unknown[] {
+  return FIELDS.map((f) => payload[f]);
+}
+
+function fromWire(raw: unknown): unknown {
+  return Array.isArray(raw) && raw.length === FIELDS.length ? Object.fromEntries(FIELDS.map((f, i) => [f, raw[i]])) : null;
+}
+
 /** What is signed: "RB1.<kid>.<payload>". */
 export function signingInput(kid: string, payload: TicketPayload): string {
-  return `${TICKET_PREFIX}.${kid}.${base64urlEncode(new TextEncoder().encode(JSON.stringify(payload)))}`;
+  return `${TICKET_PREFIX}.${kid}.${base64urlEncode(new TextEncoder().encode(JSON.stringify(toWire(payload))))}`;
 }
 
 interface ParsedToken {
@@ -111,7 +122,7 @@ export function parseTicketToken(token: string): ParsedToken | null {
   } catch {
     return null;
   }
-  const parsed = ticketPayloadSchema.safeParse(raw);
+  const parsed = ticketPayloadSchema.safeParse(fromWire(raw));
   if (!parsed.success) return null;
   return { kid, signed: new TextEncoder().encode(`${TICKET_PREFIX}.${kid}.${body}`), signature, payload: parsed.data };
 }
@@ -121,7 +132,7 @@ export function parseTicketToken(token: string): ParsedToken | null {
  * still verifies, the signature, the validity window, revocation, and (when given) the service
  * the conductor is on. `now` in milliseconds.
  */
-export async function verifyTicketToken(token: string, keySet: Pick<TicketKeySet, "keys" | "revoked">, options: { now: number; serviceId?: string }): Promise<TicketCheckResult> {
+export async function verifyTicketToken(token: string, keySet: Pick<TicketKeySet, "keys" | "revoked">, options: { now: number; service?: { trainNumber: string; serviceDate: string } }): Promise<TicketCheckResult> {
   const parsed = parseTicketToken(token);
   if (!parsed) return { ok: false, reason: "UNREADABLE" };
   const { kid, payload } = parsed;
@@ -142,7 +153,7 @@ export async function verifyTicketToken(token: string, keySet: Pick<TicketKeySet
   if (options.now >= payload.ex * 1000) return { ok: false, reason: "EXPIRED", ticket: payload };
   const revoked = keySet.revoked.find((r) => r.pnr === payload.p);
   if (revoked && (revoked.issuedBefore === null || payload.ia < Date.parse(revoked.issuedBefore))) return { ok: false, reason: "REVOKED", ticket: payload };
-  if (options.serviceId && options.serviceId !== payload.s) return { ok: false, reason: "WRONG_SERVICE", ticket: payload };
+  if (options.service && (options.service.trainNumber !== payload.t || options.service.serviceDate !== payload.d)) return { ok: false, reason: "WRONG_SERVICE", ticket: payload };
   return { ok: true, kid, ticket: payload };
 }
 

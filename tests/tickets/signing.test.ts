@@ -28,12 +28,12 @@ describe("a signed ticket", () => {
     const { pnr, view } = await paidBooking(net, ["Anna Nowak", "Jan Kowalski"]);
     const booking = await view();
     const token = (await issueTicket(booking))!;
-    expect(token).toMatch(/^RB1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/);
+    expect(token).toMatch(/^RB1\.[A-Za-z0-9_-]{8}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/);
 
-    const result = await verifyTicketToken(token, await ticketKeySet(db()), { now: Date.now(), serviceId: net.serviceId });
+    const result = await verifyTicketToken(token, await ticketKeySet(db()), { now: Date.now(), service: { trainNumber: booking.train.number, serviceDate: net.departsAt.toISOString().slice(0, 10) } });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.ticket).toMatchObject({ p: pnr, s: net.serviceId, f: net.codes[0], o: net.codes[2], c: "TKTCLASS" });
+    expect(result.ticket).toMatchObject({ p: pnr, t: booking.train.number, d: net.departsAt.toISOString().slice(0, 10), f: net.codes[0], o: net.codes[2], c: "TKTCLASS" });
     expect(result.ticket.x).toEqual(booking.passengers.map((p) => [p.name, p.coach, p.number]));
     expect(result.ticket.x.every(([, coach, seat]) => coach === "7" && typeof seat === "number")).toBe(true);
     expect(result.ticket.ex * 1000).toBeGreaterThan(Date.parse(booking.arrival));
@@ -42,11 +42,11 @@ describe("a signed ticket", () => {
 
   it("refuses a payload changed after signing, and shows nothing of it", async () => {
     const key = freshKey();
-    const payload = ticketPayloadOf(sampleBooking(), new Date());
+    const payload = ticketPayloadOf(sampleBooking(), new Date(), "2026-12-20");
     const token = signTicket(payload, key);
     const [prefix, kid, body, sig] = token.split(".");
     const changed = JSON.parse(new TextDecoder().decode(base64urlDecode(body!)!));
-    changed.x[0][2] = 99; // another seat
+    changed[6][0][2] = 99; // another seat
     const tampered = [prefix, kid, base64urlEncode(new TextEncoder().encode(JSON.stringify(changed))), sig].join(".");
     expect(await verifyTicketToken(token, setOf(published(key)), { now: Date.now() })).toMatchObject({ ok: true });
     expect(await verifyTicketToken(tampered, setOf(published(key)), { now: Date.now() })).toEqual({ ok: false, reason: "FORGED" });
@@ -58,7 +58,7 @@ describe("a signed ticket", () => {
   it("refuses a ticket signed with another key under the operator's key id, and one naming an unknown key", async () => {
     const operator = freshKey();
     const forger = freshKey();
-    const payload = ticketPayloadOf(sampleBooking(), new Date());
+    const payload = ticketPayloadOf(sampleBooking(), new Date(), "2026-12-20");
     const forged = signTicket(payload, { ...forger, kid: operator.kid });
     expect(await verifyTicketToken(forged, setOf(published(operator)), { now: Date.now() })).toEqual({ ok: false, reason: "FORGED" });
     expect(await verifyTicketToken(signTicket(payload, forger), setOf(published(operator)), { now: Date.now() })).toEqual({ ok: false, reason: "UNKNOWN_KEY" });
@@ -69,13 +69,13 @@ describe("a signed ticket", () => {
     const key = freshKey();
     const booking = sampleBooking();
     const issued = new Date();
-    const token = signTicket(ticketPayloadOf(booking, issued), key);
+    const token = signTicket(ticketPayloadOf(booking, issued, "2026-12-20"), key);
     const set = setOf(published(key));
     const arrival = Date.parse(booking.arrival);
-    expect(await verifyTicketToken(token, set, { now: arrival + 3 * 3_600_000 - 1000, serviceId: "svc" })).toMatchObject({ ok: true });
+    expect(await verifyTicketToken(token, set, { now: arrival + 3 * 3_600_000 - 1000, service: { trainNumber: "TLK 53170", serviceDate: "2026-12-20" } })).toMatchObject({ ok: true });
     expect(await verifyTicketToken(token, set, { now: arrival + 3 * 3_600_000 })).toMatchObject({ ok: false, reason: "EXPIRED" });
     expect(await verifyTicketToken(token, set, { now: issued.getTime() - 3_600_000 })).toMatchObject({ ok: false, reason: "NOT_YET_VALID" });
-    expect(await verifyTicketToken(token, set, { now: issued.getTime() + 60_000, serviceId: "another" })).toMatchObject({ ok: false, reason: "WRONG_SERVICE" });
+    expect(await verifyTicketToken(token, set, { now: issued.getTime() + 60_000, service: { trainNumber: "TLK 53170", serviceDate: "2026-12-21" } })).toMatchObject({ ok: false, reason: "WRONG_SERVICE" });
   });
 
   it("reads TICKET_SIGNING_KEY as a PKCS#8 PEM or a base64 seed, and names it by its public key", () => {
@@ -124,11 +124,11 @@ describe("key rotation", () => {
     const booking = await view();
     const oldKey = freshKey();
     await registerSigningKey(db(), oldKey);
-    const oldTicket = signTicket(ticketPayloadOf(booking, new Date()), oldKey);
+    const oldTicket = signTicket(ticketPayloadOf(booking, new Date(), "2026-12-20"), oldKey);
 
     const newKey = freshKey();
     await registerSigningKey(db(), newKey);
-    const newTicket = signTicket(ticketPayloadOf(booking, new Date()), newKey);
+    const newTicket = signTicket(ticketPayloadOf(booking, new Date(), "2026-12-20"), newKey);
 
     const keys = await publishedKeys(db());
     expect(keys.find((k) => k.kid === newKey.kid)).toMatchObject({ status: "current", verifyUntil: null });

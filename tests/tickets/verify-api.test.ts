@@ -55,7 +55,7 @@ describe("checking a ticket on board", () => {
     const ticket = (await issueTicket(booking))!;
     const conductor = await apiUser("CONDUCTOR");
     const forger = signingKeyOf(generateKeyPairSync("ed25519").privateKey);
-    const forged = signTicket(ticketPayloadOf(booking, new Date()), { ...forger, kid: currentSigningKey().kid });
+    const forged = signTicket(ticketPayloadOf(booking, new Date(), net.departsAt.toISOString().slice(0, 10)), { ...forger, kid: currentSigningKey().kid });
     expect((await check(conductor, { serviceId: net.serviceId, ticket: forged })).body).toMatchObject({ outcome: "REFUSED", reason: "FORGED", ticket: null });
 
     expect((await callRoute(cancel, { method: "POST", path: "/x", params: { pnr }, headers: user.auth })).status).toBe(200);
@@ -69,7 +69,7 @@ describe("checking a ticket on board", () => {
     const net = await ticketNet();
     const { pnr, view } = await paidBooking(net, ["Piotr Mak"]);
     // The code the device scanned an hour ago, signed when the passenger opened the ticket.
-    const ticket = signTicket(ticketPayloadOf(await view(), new Date(Date.now() - 3_600_000)), currentSigningKey());
+    const ticket = signTicket(ticketPayloadOf(await view(), new Date(Date.now() - 3_600_000), net.departsAt.toISOString().slice(0, 10)), currentSigningKey());
     const conductor = await apiUser("CONDUCTOR");
     const key = randomUUID();
     const checkedAt = new Date(Date.now() - 10 * 60_000).toISOString();

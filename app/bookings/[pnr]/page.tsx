@@ -10,6 +10,7 @@ import { ServiceUpdates } from "@/components/booking/service-updates";
 import { bookingForPage, searchAgainHref } from "@/lib/tickets/booking-for-page";
 import { ticketQrSvg } from "@/lib/tickets/ticket-qr";
 import { issueTicket } from "@/lib/tickets/issue-ticket";
+import { isAppError } from "@/lib/errors";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { ME_STREAM } from "@/components/live/channels";
 
@@ -24,7 +25,11 @@ export default async function TicketPage({ params }: { params: Params }) {
   const { pnr } = await params;
   const { booking, user } = await bookingForPage(pnr, `/bookings/${pnr}`);
   const confirmed = booking.status === "CONFIRMED";
-  const ticket = await issueTicket(booking);
+  // A server without its ticket key (NOT_CONFIGURED) still shows the booking, just not the code.
+  const ticket = await issueTicket(booking).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_CONFIGURED") return undefined;
+    throw error;
+  });
   const qr = ticket ? await ticketQrSvg(ticket, booking.pnr) : null;
 
   return (
@@ -62,8 +67,13 @@ export default async function TicketPage({ params }: { params: Params }) {
           {booking.status === "WAITLISTED" && <WaitlistStatus initial={booking} />}
           {booking.status === "CANCELLED" && <p className="text-sm text-red-800">This booking is cancelled and is not valid for travel.</p>}
         </div>
+        {ticket === undefined && confirmed && (
+          <p role="status" className="max-w-56 text-sm text-amber-900">
+            The ticket code cannot be shown right now. Your booking reference is enough to travel: show it with an identity document.
+          </p>
+        )}
         {qr && (
-          <figure className="w-48 shrink-0 sm:w-56">
+          <figure className="w-56 shrink-0 sm:w-64">
             <div className="rounded-md bg-white ring-1 ring-slate-200" data-testid="ticket-qr" dangerouslySetInnerHTML={{ __html: qr }} />
             <figcaption className="mt-1 text-center text-xs text-slate-500">Show this code on board</figcaption>
           </figure>
