@@ -13,6 +13,7 @@ export const API_ROUTES: ReadonlyArray<{ pattern: string; methods: readonly stri
   { pattern: "/api/v1/admin/schedule-changes", methods: ["GET", "POST"] },
   { pattern: "/api/v1/admin/users", methods: ["GET"] },
   { pattern: "/api/v1/admin/users/[userId]/role", methods: ["PUT"] },
+  { pattern: "/api/v1/assistant", methods: ["POST"] },
   { pattern: "/api/v1/auth/register", methods: ["POST"] },
   { pattern: "/api/v1/auth/token", methods: ["POST", "DELETE"] },
   { pattern: "/api/v1/auth/tokens", methods: ["GET"] },

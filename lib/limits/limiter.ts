@@ -27,6 +27,8 @@ export const LIMITS = {
   signInEmail: { points: 10, durationSeconds: MINUTE },
   /** Accounts created from one address (REGISTRATION_LIMIT: a test server raises it). */
   registration: { points: positiveInt(process.env.REGISTRATION_LIMIT, 10), durationSeconds: 60 * MINUTE },
+  /** Questions to the assistant per account, or per address signed out (ASSISTANT_RATE_LIMIT per minute). */
+  assistant: { points: positiveInt(process.env.ASSISTANT_RATE_LIMIT, 20), durationSeconds: MINUTE },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;
