@@ -22,6 +22,7 @@ import {
 import { ERROR_CODES } from "@/lib/errors";
 import { adminOpsPaths } from "@/lib/openapi/admin-ops-paths";
 import { livePaths } from "@/lib/openapi/live-paths";
+import { assistantPaths } from "@/lib/openapi/assistant-paths";
 
 type Json = Record<string, unknown>;
 
@@ -184,6 +185,7 @@ export function openApiDocument(): Json {
       },
       ...adminOpsPaths({ body, ok, errors, queryParameters, security: user, common }),
       ...livePaths({ body, ok, errors, queryParameters, security: user, common }),
+      ...assistantPaths({ body, ok, errors, queryParameters, security: user, common }),
       "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": {} } } } } },
     },
   };
