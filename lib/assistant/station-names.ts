@@ -48,7 +48,9 @@ export interface StationMention {
 /** The question as stations are matched against it: normalized, other names replaced by ours. */
 export function normalizeQuestion(message: string): string {
   let text = ` ${normalizeForMatch(message).replace(/[^a-z0-9]+/g, " ")} `;
-  for (const [alias, ours] of Object.entries(ALIASES).sort((a, b) => b[0].length - a[0].length)) {
+  // Other names of places first, then the phrases written with our names ("warsaw east" -> "warszawa east" -> "warszawa wschodnia").
+  const words = (phrase: string) => phrase.split(" ").length;
+  for (const [alias, ours] of Object.entries(ALIASES).sort((a, b) => words(a[0]) - words(b[0]))) {
     text = text.replace(new RegExp(`(?<= )${alias}(?= )`, "g"), ours);
   }
   return text;
