@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import "./globals.css";
 import { Providers } from "./providers";
 import { SiteHeader } from "@/components/layout/site-header";
+import { AskPanel } from "@/components/assistant/ask-panel";
 
 export const metadata: Metadata = {
   title: { default: "RailBook: train tickets", template: "%s · RailBook" },
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <footer className="border-t border-slate-200 py-6 text-center text-sm text-slate-500">
             RailBook · times are shown in each station&apos;s local time
           </footer>
+          <AskPanel />
         </Providers>
       </body>
     </html>

@@ -58,7 +58,7 @@ function answer(res: ServerResponse, request: ChatRequest, turn: Turn, calls: nu
   const finish = "toolCalls" in turn ? "tool_calls" : "stop";
   if (!request.stream) {
     res.writeHead(200, { "content-type": "application/json" });
-    const message = "text" in turn ? { role: "assistant", content: turn.text } : { role: "assistant", content: null, tool_calls: toolCalls.map(({ index: _i, ...c }) => c) };
+    const message = "text" in turn ? { role: "assistant", content: turn.text } : { role: "assistant", content: null, tool_calls: toolCalls.map((c) => ({ id: c.id, type: c.type, function: c.function })) };
     res.end(JSON.stringify({ id: "chatcmpl-standin", object: "chat.completion", created: 1, model: "stand-in", choices: [{ index: 0, message, finish_reason: finish }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
     return;
   }
@@ -72,9 +72,8 @@ function answer(res: ServerResponse, request: ChatRequest, turn: Turn, calls: nu
 
 export async function startStandIn(script: Script = () => ({ text: "Hello." })): Promise<StandIn> {
   const requests: ChatRequest[] = [];
-  let server: Server;
   const standIn: StandIn = { baseURL: "", requests, script, close: () => new Promise((resolve) => server.close(() => resolve())) };
-  server = createServer((req, res) => {
+  const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (d) => (body += d));
     req.on("end", () => {
