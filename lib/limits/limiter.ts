@@ -27,6 +27,12 @@ export const LIMITS = {
   signInEmail: { points: 10, durationSeconds: MINUTE },
   /** Accounts created from one address (REGISTRATION_LIMIT: a test server raises it). */
   registration: { points: positiveInt(process.env.REGISTRATION_LIMIT, 10), durationSeconds: 60 * MINUTE },
+  /** Holds and waiting-list places started from one address (HOLD_ADDRESS_LIMIT): many accounts behind one bot. */
+  holdsPerAddress: { points: positiveInt(process.env.HOLD_ADDRESS_LIMIT, 60), durationSeconds: 10 * MINUTE },
+  /** Declined cards on one booking, then for one account and from one address: card testing. */
+  declinedPerBooking: { points: 5, durationSeconds: 60 * MINUTE },
+  declinedPerUser: { points: 10, durationSeconds: 60 * MINUTE },
+  declinedPerAddress: { points: 15, durationSeconds: 60 * MINUTE },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -61,6 +67,28 @@ function seconds(res: RateLimiterRes): number {
 export async function waitFor(name: LimitName, subject: string): Promise<number | null> {
   const res = await limiter(name).get(subject);
   return res && res.consumedPoints >= LIMITS[name].points ? seconds(res) : null;
+}
+
+/**
+ * The longest wait among several (limit, subject) pairs, or null while all are within their limits,
+ * in ONE statement: a payment checks three before it is tried. Reads the store's table the way the
+ * library writes it ("<keyPrefix>:<subject>", points, expire in Unix ms; our migration made it).
+ */
+export async function longestWait(pairs: [LimitName, string][]): Promise<number | null> {
+  if (pairs.length === 0) return null;
+  const keys = pairs.map(([name, subject]) => `${name}:${subject}`);
+  const { rows } = await dbPool().query<{ key: string; points: number; expire: string | null }>(
+    `SELECT key, points, expire FROM "RateLimit" WHERE key = ANY($1::text[]) AND (expire IS NULL OR expire > $2)`,
+    [keys, Date.now()],
+  );
+  let longest: number | null = null;
+  for (const row of rows) {
+    const name = pairs[keys.indexOf(row.key)]![0];
+    if (row.points < LIMITS[name].points) continue;
+    const wait = row.expire === null ? LIMITS[name].durationSeconds : Math.max(1, Math.ceil((Number(row.expire) - Date.now()) / 1000));
+    longest = Math.max(longest ?? 0, wait);
+  }
+  return longest;
 }
 
 /** Counts one point against `subject` (a failure that already happened). */
