@@ -56,6 +56,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       PAYMENT_FINGERPRINT_SECRET: "bench-fingerprint-not-for-production-0000",
       APP_URL: `http://127.0.0.1:${port}`,
       CRON_SECRET: "bench-cron-not-for-production-000000",
+      // Every simulated passenger books from this one loopback address (lib/limits/limiter.ts).
+      HOLD_ADDRESS_LIMIT: "1000000000",
       ...process.env,
       ...env,
       PORT: String(port),

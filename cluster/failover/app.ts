@@ -42,6 +42,7 @@ export async function startApp(options: { databaseUrl: string; port: number; log
       CRON_SECRET: process.env.CRON_SECRET ?? "failover-cron-not-for-production-000000",
       // Every test client registers from this one loopback address (lib/limits/limiter.ts).
       REGISTRATION_LIMIT: process.env.REGISTRATION_LIMIT ?? "10000",
+      HOLD_ADDRESS_LIMIT: process.env.HOLD_ADDRESS_LIMIT ?? "1000000000",
       PORT: String(options.port),
     },
   });
