@@ -18,7 +18,8 @@ import { holdLimitRefusal } from "@/lib/booking/hold-limits";
 import { SANDBOX_CARDS } from "@/lib/payments/sandbox";
 import type { BookingOutcome, PaymentOutcome } from "@/lib/booking/outcomes";
 import type { CreateBookingInput } from "@/lib/schemas/booking";
-import { apiUser, ensureFares, lapseHold } from "./helpers";
+import { POST } from "@/app/api/v1/bookings/route";
+import { apiUser, callRoute, ensureFares, lapseHold } from "./helpers";
 import { createNet, type Net } from "./network";
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -122,6 +123,18 @@ describe("unpaid seats per account", () => {
     for (const net of [a, b]) {
       expect(await db().bookingPassenger.count({ where: { booking: { userId: user.id, serviceId: net.serviceId, status: "HELD" } } })).toBe(12);
     }
+  });
+
+  it("answers 409 HOLD_LIMIT in the API's error shape", async () => {
+    const [net, user] = await Promise.all([roomy(), apiUser()]);
+    vi.stubEnv("HOLD_LIMIT_SEATS", "2");
+    const post = (passengers: number) =>
+      callRoute(POST, { method: "POST", path: "/api/v1/bookings", body: trip(net, passengers), headers: { ...user.auth, "idempotency-key": randomUUID() } });
+    expect((await post(2)).status).toBe(201);
+    const res = await post(1);
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: "HOLD_LIMIT", details: { scope: "SERVICE", limit: 2, unpaid: 2, requested: 1 } });
+    expect(res.body.error.message).toContain("at most 2 per train");
   });
 
   it("the same limits are a pure rule the front ends can explain", () => {
