@@ -143,3 +143,10 @@ export const releaseHoldsFormSchema = z.object({
   confirm: z.literal("yes", { error: "Press the button again to confirm." }),
 });
 export type ReleaseHoldsInput = z.infer<typeof releaseHoldsFormSchema>;
+
+/** The holds page's query after a release (what the action redirected with). */
+export const releasedQuerySchema = z.object({
+  released: idField,
+  seats: z.coerce.number().int().min(0).max(10_000),
+  bookings: z.coerce.number().int().min(0).max(10_000),
+});

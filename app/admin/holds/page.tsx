@@ -1,21 +1,35 @@
 import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
 import { listHolders } from "@/lib/admin/holds";
-import { EmptyState, PageHeader, TableScroll, td, th } from "@/components/admin/admin-ui";
+import { releasedQuerySchema } from "@/lib/schemas/admin-ops";
+import { plural } from "@/lib/limits/limiter";
+import { EmptyState, PageHeader, TableScroll, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
 import { ReleaseHoldsForm } from "@/components/admin/ops/release-holds-form";
 import { operatorTime } from "@/components/admin/ops/operator-time";
 
 export const metadata: Metadata = { title: "Unpaid holds" };
 
-export default async function HoldsPage() {
+export default async function HoldsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin("/admin/holds");
-  const { holders, limits } = await listHolders();
+  const released = releasedQuerySchema.safeParse(flatParams(await searchParams));
+  const [{ holders, limits }, releasedUser] = await Promise.all([
+    listHolders(),
+    released.success ? db().user.findUnique({ where: { id: released.data.released }, select: { name: true } }) : null,
+  ]);
   return (
     <div className="space-y-5">
       <PageHeader
         title="Unpaid holds"
         description={`Accounts holding seats they have not paid for (held, or unpaid waiting-list places), most first. One account may hold at most ${limits.perService} unpaid seats on one train and ${limits.total} in all; holds run out by themselves, and releasing them puts the seats back on sale now.`}
       />
+      {released.success && releasedUser ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
+          {released.data.bookings === 0
+            ? `${releasedUser.name} holds no unpaid seats any more.`
+            : `Released ${plural(released.data.seats, "seat")} in ${plural(released.data.bookings, "booking")} of ${releasedUser.name}; they are back on sale and ${releasedUser.name} was told.`}
+        </p>
+      ) : null}
       {holders.length === 0 ? (
         <EmptyState title="No account holds unpaid seats right now." />
       ) : (
