@@ -5,7 +5,7 @@
 import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
-import { dbPool } from "@/lib/db";
+import { db, dbPool } from "@/lib/db";
 
 const MINUTE = 60;
 
@@ -77,10 +77,8 @@ export async function waitFor(name: LimitName, subject: string): Promise<number 
 export async function longestWait(pairs: [LimitName, string][]): Promise<number | null> {
   if (pairs.length === 0) return null;
   const keys = pairs.map(([name, subject]) => `${name}:${subject}`);
-  const { rows } = await dbPool().query<{ key: string; points: number; expire: string | null }>(
-    `SELECT key, points, expire FROM "RateLimit" WHERE key = ANY($1::text[]) AND (expire IS NULL OR expire > $2)`,
-    [keys, Date.now()],
-  );
+  const rows = await db().$queryRaw<{ key: string; points: number; expire: bigint | null }[]>`
+    SELECT key, points, expire FROM "RateLimit" WHERE key = ANY(${keys}::text[]) AND (expire IS NULL OR expire > ${Date.now()})`;
   let longest: number | null = null;
   for (const row of rows) {
     const name = pairs[keys.indexOf(row.key)]![0];
