@@ -8,13 +8,13 @@ import { db } from "@/lib/db";
 import type { CreateBookingInput } from "@/lib/schemas/booking";
 import type { UserActor } from "@/lib/auth/actor";
 import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
-import { findKeys, keyId, parseKey, requestHash, type KeyRef } from "@/lib/idempotency/keys";
+import { findKeysWith, keyId, parseKey, requestHash, type KeyRef } from "@/lib/idempotency/keys";
 import { plural, spend } from "@/lib/limits/limiter";
 import { refused, refusedOrThrow, type BookingOutcome } from "@/lib/booking/outcomes";
 import { inventoryOf } from "@/lib/booking/hold-batch";
 import { holdInTurn, holdReplay } from "@/lib/booking/inventory-turn";
 import { knownRefusal } from "@/lib/booking/known-taken";
-import { holdLimitRefusal, readAllowances } from "@/lib/booking/hold-limits";
+import { allowanceColumn, holdLimitRefusal, type Allowance } from "@/lib/booking/hold-limits";
 
 export const CREATE_BOOKING_SCOPE = "booking.create";
 
@@ -31,18 +31,18 @@ export async function createBooking(actor: UserActor, input: CreateBookingInput,
   const hash = requestHash(input);
   try {
     // A finished key answers at once, before any check that could now come out differently. The
-    // account's unpaid seats are read beside it: the limit is checked again in the turn, cheaply
+    // account's unpaid seats are read in the same statement: the limit is checked again in the turn, cheaply
     // when nothing changed since (lib/booking/hold-limits.ts).
     const lookedUpAt = Date.now();
-    const [keys, allowances] = await retryOnConnectionLoss(() =>
-      Promise.all([findKeys(db(), [ref]), readAllowances(db(), [actor.userId], input.serviceId)]),
+    const { found, extra } = await retryOnConnectionLoss(() =>
+      findKeysWith<{ allowance: Allowance | null }>(db(), [ref], allowanceColumn(actor.userId, input.serviceId)),
     );
-    const finished = keys.get(keyId(ref));
+    const finished = found.get(keyId(ref));
     if (finished) return holdReplay(finished, hash);
     // Only a picture older than that lookup: a newer one may show this very key's hold committing.
     const known = knownRefusal(input, lookedUpAt);
     if (known) return refused(known);
-    const allowance = allowances.get(actor.userId);
+    const allowance = extra.allowance ?? undefined;
     const overLimit = allowance && holdLimitRefusal(allowance, input.passengers.length);
     if (overLimit) return refused(overLimit);
     if (origin.address) {

@@ -17,6 +17,7 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { plural } from "@/lib/limits/limiter";
 
 export interface HoldLimits {
@@ -46,9 +47,8 @@ export interface Allowance {
  * The accounts' unpaid seats, on `serviceId` and overall: passengers of HELD bookings whose hold
  * runs, and of WAITLISTED ones still inside their payment window (a paid place has no deadline).
  */
-export async function readAllowances(client: Db | Tx, userIds: string[], serviceId: string): Promise<Map<string, Allowance>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await client.$queryRaw<(Allowance & { userId: string })[]>`
+function allowanceRows(userIds: string[], serviceId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT u.id AS "userId", u."holdsVersion" AS version,
            COALESCE(SUM(h.seats) FILTER (WHERE h."serviceId" = ${serviceId}), 0)::int AS "onService",
            COALESCE(SUM(h.seats), 0)::int AS total
@@ -60,7 +60,17 @@ export async function readAllowances(client: Db | Tx, userIds: string[], service
     ) h ON true
     WHERE u.id = ANY(${userIds}::text[])
     GROUP BY u.id, u."holdsVersion"`;
+}
+
+export async function readAllowances(client: Db | Tx, userIds: string[], serviceId: string): Promise<Map<string, Allowance>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await client.$queryRaw<(Allowance & { userId: string })[]>`${allowanceRows(userIds, serviceId)}`;
   return new Map(rows.map(({ userId, ...allowance }) => [userId, allowance]));
+}
+
+/** One account's allowance as a column `allowance` (null for no such account), for a statement that reads other things too. */
+export function allowanceColumn(userId: string, serviceId: string): Prisma.Sql {
+  return Prisma.sql`, (SELECT json_build_object('version', a.version, 'onService', a."onService", 'total', a.total) FROM (${allowanceRows([userId], serviceId)}) a) AS allowance`;
 }
 
 /** The refusal for `seats` more unpaid seats on top of `unpaid`, or null within the limits. */

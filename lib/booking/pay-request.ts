@@ -6,7 +6,7 @@
 // (card testing: someone trying stolen numbers until one goes through).
 import "server-only";
 import type { PaymentInput } from "@/lib/schemas/booking";
-import { findKeys, keyId, parseKey, requestHash, type KeyRef } from "@/lib/idempotency/keys";
+import { findKeysWith, keyId, parseKey, requestHash, type KeyRef } from "@/lib/idempotency/keys";
 import { cardFingerprint } from "@/lib/payments/card";
 import { paymentProvider } from "@/lib/payments";
 import type { PaymentProvider } from "@/lib/payments/provider";
@@ -18,7 +18,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { refused, refusedOrThrow, type PaymentOutcome } from "@/lib/booking/outcomes";
 import { payInTurn, paymentReplay } from "@/lib/booking/inventory-turn";
 import type { RequestOrigin } from "@/lib/booking/create-booking";
-import { count, longestWait, plural, rateLimitedError, type LimitName } from "@/lib/limits/limiter";
+import { count, longestWait, plural, rateLimitedError, throttlesColumn, type LimitName, type ThrottleRow } from "@/lib/limits/limiter";
 
 export const PAYMENT_SCOPE = "booking.pay";
 
@@ -42,9 +42,10 @@ export async function requestPayment(
     ...(origin.address ? [["declinedPerAddress", origin.address] as [LimitName, string]] : []),
   ];
   try {
-    const [keys, wait] = await retryOnConnectionLoss(() => Promise.all([findKeys(db(), [ref]), longestWait(declines)]));
-    const finished = keys.get(keyId(ref));
+    const { found, extra } = await retryOnConnectionLoss(() => findKeysWith<{ throttles: ThrottleRow[] | null }>(db(), [ref], throttlesColumn(declines)));
+    const finished = found.get(keyId(ref));
     if (finished) return paymentReplay(finished, hash);
+    const wait = longestWait(declines, extra.throttles);
     if (wait !== null) {
       return refused(rateLimitedError(wait, (minutes) => `Too many cards were declined. Check the card's details, then try again in ${plural(minutes, "minute")}.`));
     }

@@ -5,7 +5,8 @@
 import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
-import { db, dbPool } from "@/lib/db";
+import { dbPool } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const MINUTE = 60;
 
@@ -69,20 +70,30 @@ export async function waitFor(name: LimitName, subject: string): Promise<number 
   return res && res.consumedPoints >= LIMITS[name].points ? seconds(res) : null;
 }
 
+/** Rows of the store's table, as `throttlesColumn` reads them. */
+export interface ThrottleRow {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
 /**
- * The longest wait among several (limit, subject) pairs, or null while all are within their limits,
- * in ONE statement: a payment checks three before it is tried. Reads the store's table the way the
- * library writes it ("<keyPrefix>:<subject>", points, expire in Unix ms; our migration made it).
+ * The store's rows for several (limit, subject) pairs as a column `throttles`, for a statement that
+ * reads other things too (a payment checks three before it is tried, in its key lookup). Reads the
+ * table the way the library writes it ("<keyPrefix>:<subject>", points, expire in Unix ms; our
+ * migration made it).
  */
-export async function longestWait(pairs: [LimitName, string][]): Promise<number | null> {
-  if (pairs.length === 0) return null;
-  const keys = pairs.map(([name, subject]) => `${name}:${subject}`);
-  const rows = await db().$queryRaw<{ key: string; points: number; expire: bigint | null }[]>`
-    SELECT key, points, expire FROM "RateLimit" WHERE key = ANY(${keys}::text[]) AND (expire IS NULL OR expire > ${Date.now()})`;
+export function throttlesColumn(pairs: [LimitName, string][]): Prisma.Sql {
+  return Prisma.sql`, (SELECT json_agg(json_build_object('key', r.key, 'points', r.points, 'expire', r.expire)) FROM "RateLimit" r
+      WHERE r.key = ANY(${pairs.map(([name, subject]) => `${name}:${subject}`)}::text[]) AND (r.expire IS NULL OR r.expire > ${Date.now()})) AS throttles`;
+}
+
+/** The longest wait among the pairs' rows, in seconds, or null while all are within their limits. */
+export function longestWait(pairs: [LimitName, string][], rows: ThrottleRow[] | null): number | null {
   let longest: number | null = null;
-  for (const row of rows) {
-    const name = pairs[keys.indexOf(row.key)]![0];
-    if (row.points < LIMITS[name].points) continue;
+  for (const row of rows ?? []) {
+    const name = pairs.find(([n, subject]) => `${n}:${subject}` === row.key)?.[0];
+    if (!name || row.points < LIMITS[name].points) continue;
     const wait = row.expire === null ? LIMITS[name].durationSeconds : Math.max(1, Math.ceil((Number(row.expire) - Date.now()) / 1000));
     longest = Math.max(longest ?? 0, wait);
   }
