@@ -1,8 +1,9 @@
 "use client";
 // "Ask RailBook": a button at the foot of every page opening a panel with the conversation. The
 // panel is a labelled, non-modal dialog: focus goes to the question box when it opens, Escape or
-// Close shuts it and returns focus to the button. Answers are announced politely as they settle
-// (not word by word while a model streams), and each lists links to the trains, seat maps and
+// Close shuts it and returns focus to the button. Answers are announced politely, once, when they
+// settle (a live region of its own: the conversation itself is not live, or a model's stream
+// would be read out word by word), and each lists links to the trains, seat maps and
 // bookings it cites. Full width on a phone, a side panel from the `sm` breakpoint.
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
@@ -102,7 +103,7 @@ export function AskPanel() {
             Close
           </button>
         </header>
-        <div className="flex-1 space-y-4 overflow-y-auto px-4 py-3" aria-label="Conversation" role="log">
+        <div className="flex-1 space-y-4 overflow-y-auto px-4 py-3" role="region" aria-label="Conversation">
           {log.length === 0 ? (
             <p className="text-sm text-slate-600">
               Ask about trains between stations, whether a seat is free, your booking by its reference, refunds or the waiting list. I answer from live data and never book or pay

@@ -81,7 +81,8 @@ export function parseIntent(message: string, context: ParseContext): Intent {
   const mine = has(text, /\b(my|mine|i|me|our)\b/);
 
   // Privacy first: who holds a seat, or anything about another person, is never looked up.
-  if (has(text, /\bwho(se| is| has| holds?| booked| reserved| took| sits?| sat| bought|'s)\b/) || has(text, /\b(name|names|identity|email|phone)\b.*\b(passenger|person|traveller|who)\b/) || has(text, /\bkto\b/)) {
+  const aboutSomeone = has(text, /\b(whose|who|who's|kto|czyje?)\b/) || has(text, /\b(name|names|identity|email|phone|details)\b.*\b(passenger|person|traveller|traveler|holder|occupant)\b/);
+  if (aboutSomeone && has(text, /\b(seats?|berths?|places?|miejsc\w*|booked|booking|reserved|reservation|holds?|holding|held|sitting|sits?|sat|took|taken|bought|passengers?|pnr|ticket|occupant|travell?ing)\b/)) {
     return { kind: "who-holds" };
   }
 

@@ -71,6 +71,8 @@ describe("train numbers, seats and PNRs", () => {
   it("puts privacy before everything", () => {
     const context = { stations, trainNumbers: trains, now: NOW };
     expect(parseIntent("who booked seat 12 in coach 7 on EIC 5300?", context).kind).toBe("who-holds");
+    expect(parseIntent("kto siedzi na miejscu 12?", context).kind).toBe("who-holds");
+    expect(parseIntent("who can join the waiting list?", context)).toEqual({ kind: "policy", topic: "waitlist" });
     expect(parseIntent("Is seat 12 in coach 7 free on EIC 5300 tomorrow?", context)).toMatchObject({ kind: "seat", trainNumber: "EIC 5300", coach: "7", seat: 12, date: { date: "2026-12-04" } });
     expect(parseIntent("how do refunds work", context)).toEqual({ kind: "policy", topic: "refunds" });
     expect(parseIntent("cancel HEN5A5E5QA", context)).toMatchObject({ kind: "action", action: "cancel", pnr: "HEN5A5E5QA" });
