@@ -6,7 +6,7 @@ import path from "node:path";
 import { Server, ServerCredentials, loadPackageDefinition, type GrpcObject, type ServiceClientConstructor } from "@grpc/grpc-js";
 import { loadSync, type Options } from "@grpc/proto-loader";
 import { ReflectionService } from "@grpc/reflection";
-import { HealthImplementation } from "grpc-health-check";
+import { HealthImplementation, protoPath as healthProtoPath } from "grpc-health-check";
 import { bookingService } from "@/lib/grpc/booking-service";
 
 export const PROTO_FILE = path.resolve(import.meta.dirname, "../../proto/railbook/v1/booking.proto");
@@ -34,12 +34,13 @@ function maxMessageBytes(): number {
 }
 
 export async function startGrpcServer(options: { host: string; port: number }): Promise<GrpcServer> {
-  const { definition, BookingService } = loadBookingProto();
+  const { BookingService } = loadBookingProto();
   const server = new Server({ "grpc.max_receive_message_length": maxMessageBytes() });
   server.addService(BookingService.service, bookingService);
   const health = new HealthImplementation({ "": "SERVING", [SERVICE_NAME]: "SERVING" });
   health.addToServer(server);
-  new ReflectionService(definition).addToServer(server);
+  // Reflection describes both contracts, so `grpcurl ... list` shows the health service too.
+  new ReflectionService(loadSync([PROTO_FILE, healthProtoPath], LOADER_OPTIONS)).addToServer(server);
 
   const port = await new Promise<number>((resolve, reject) => {
     // No TLS here: like `next start`, it sits behind the operator's TLS-terminating proxy (docs/decisions/022).
