@@ -18,6 +18,8 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Bytes instead of JSON (the ticket PDF). */
   binary?: boolean;
+  /** A path outside /api/v1 (the ticket PDF lives at /bookings/{pnr}/ticket.pdf). */
+  outsideApi?: boolean;
 }
 
 /** Shown while a request is out (the interactive menu's spinner). */
@@ -45,8 +47,9 @@ export class Api {
     return this.token !== null;
   }
 
-  url(path: string, query: RequestOptions["query"] = {}): string {
-    const url = new URL(path.startsWith("/api/") || path.startsWith("/bookings/") ? path : `/api/v1${path}`, this.baseUrl);
+  url(path: string, options: Pick<RequestOptions, "query" | "outsideApi"> = {}): string {
+    const url = new URL(`${this.baseUrl}${options.outsideApi ? "" : "/api/v1"}${path}`);
+    const query = options.query ?? {};
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
     return url.toString();
   }
@@ -58,7 +61,7 @@ export class Api {
     if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
     this.progress?.start();
     try {
-      return await fetch(this.url(path, options.query), {
+      return await fetch(this.url(path, options), {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -87,7 +90,7 @@ export class Api {
   }
 
   async bytes(path: string): Promise<Uint8Array> {
-    const response = await this.fetch("GET", path, { binary: true });
+    const response = await this.fetch("GET", path, { binary: true, outsideApi: true });
     if (!response.ok) throw refusal(response, await response.text().catch(() => ""));
     return new Uint8Array(await response.arrayBuffer());
   }
