@@ -6,6 +6,7 @@ import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
 import { dbPool } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const MINUTE = 60;
 
@@ -27,6 +28,12 @@ export const LIMITS = {
   signInEmail: { points: 10, durationSeconds: MINUTE },
   /** Accounts created from one address (REGISTRATION_LIMIT: a test server raises it). */
   registration: { points: positiveInt(process.env.REGISTRATION_LIMIT, 10), durationSeconds: 60 * MINUTE },
+  /** Holds and waiting-list places started from one address (HOLD_ADDRESS_LIMIT): many accounts behind one bot. */
+  holdsPerAddress: { points: positiveInt(process.env.HOLD_ADDRESS_LIMIT, 60), durationSeconds: 10 * MINUTE },
+  /** Declined cards on one booking, then for one account and from one address: card testing. */
+  declinedPerBooking: { points: 5, durationSeconds: 60 * MINUTE },
+  declinedPerUser: { points: 10, durationSeconds: 60 * MINUTE },
+  declinedPerAddress: { points: 15, durationSeconds: 60 * MINUTE },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -61,6 +68,36 @@ function seconds(res: RateLimiterRes): number {
 export async function waitFor(name: LimitName, subject: string): Promise<number | null> {
   const res = await limiter(name).get(subject);
   return res && res.consumedPoints >= LIMITS[name].points ? seconds(res) : null;
+}
+
+/** Rows of the store's table, as `throttlesColumn` reads them. */
+export interface ThrottleRow {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+/**
+ * The store's rows for several (limit, subject) pairs as a column `throttles`, for a statement that
+ * reads other things too (a payment checks three before it is tried, in its key lookup). Reads the
+ * table the way the library writes it ("<keyPrefix>:<subject>", points, expire in Unix ms; our
+ * migration made it).
+ */
+export function throttlesColumn(pairs: [LimitName, string][]): Prisma.Sql {
+  return Prisma.sql`, (SELECT json_agg(json_build_object('key', r.key, 'points', r.points, 'expire', r.expire)) FROM "RateLimit" r
+      WHERE r.key = ANY(${pairs.map(([name, subject]) => `${name}:${subject}`)}::text[]) AND (r.expire IS NULL OR r.expire > ${Date.now()})) AS throttles`;
+}
+
+/** The longest wait among the pairs' rows, in seconds, or null while all are within their limits. */
+export function longestWait(pairs: [LimitName, string][], rows: ThrottleRow[] | null): number | null {
+  let longest: number | null = null;
+  for (const row of rows ?? []) {
+    const name = pairs.find(([n, subject]) => `${n}:${subject}` === row.key)?.[0];
+    if (!name || row.points < LIMITS[name].points) continue;
+    const wait = row.expire === null ? LIMITS[name].durationSeconds : Math.max(1, Math.ceil((Number(row.expire) - Date.now()) / 1000));
+    longest = Math.max(longest ?? 0, wait);
+  }
+  return longest;
 }
 
 /** Counts one point against `subject` (a failure that already happened). */
