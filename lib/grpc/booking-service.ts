@@ -8,6 +8,7 @@ import { issueTokenSchema } from "@/lib/schemas/auth";
 import { createBookingSchema, paymentSchema, seatMapQuerySchema } from "@/lib/schemas/booking";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import { actorOf } from "@/lib/auth/actor";
+import { clientAddress } from "@/lib/net/client-address";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { issueApiToken } from "@/lib/auth/api-tokens";
 import { listStations } from "@/lib/stations/list-stations";
@@ -48,14 +49,15 @@ export const bookingService: UntypedServiceImplementation = {
     return seatMapMessage(await seatMap(serviceId, parse(seatMapQuerySchema, { from: request.from, to: request.to })));
   }),
 
-  CreateBooking: unary<CreateBookingRequest, unknown, "user">({ access: "user" }, async ({ request, user }) =>
-    bookingReply(await createBooking(actorOf(user), parse(createBookingSchema, createBookingBody(request)), idempotencyKeyOf(request.idempotency_key))),
-  ),
+  CreateBooking: unary<CreateBookingRequest, unknown, "user">({ access: "user" }, async ({ request, user, headers }) => {
+    const input = parse(createBookingSchema, createBookingBody(request));
+    return bookingReply(await createBooking(actorOf(user), input, idempotencyKeyOf(request.idempotency_key), { address: clientAddress(headers) }));
+  }),
 
-  PayBooking: unary<{ pnr: string; card_number: string; idempotency_key: string }, unknown, "user">({ access: "user" }, async ({ request, user }) => {
+  PayBooking: unary<{ pnr: string; card_number: string; idempotency_key: string }, unknown, "user">({ access: "user" }, async ({ request, user, headers }) => {
     const { pnr } = parse(pnrSchema, { pnr: request.pnr });
     const input = parse(paymentSchema, { cardNumber: request.card_number });
-    return paymentReply(await requestPayment(actorOf(user), pnr, input, idempotencyKeyOf(request.idempotency_key)));
+    return paymentReply(await requestPayment(actorOf(user), pnr, input, idempotencyKeyOf(request.idempotency_key), { address: clientAddress(headers) }));
   }),
 
   GetBooking: unary<{ pnr: string }, unknown, "user">({ access: "user", safe: true }, async ({ request, user }) =>

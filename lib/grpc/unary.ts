@@ -19,7 +19,7 @@ type Access = "public" | "user";
 export interface CallContext<Req, U> {
   request: Req;
   user: U;
-  /** The caller as request headers, for what lib/ reads from them (the sign-in throttle's client address). */
+  /** The caller as request headers, for what lib/ reads from them (the client address per-address limits count). */
   headers: Headers;
 }
 
