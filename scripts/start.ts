@@ -49,6 +49,8 @@ async function main() {
     databaseUrl = embedded.url;
     env.DATABASE_URL = databaseUrl;
     env.DATABASE_POOL_MAX = "1";
+    // One session for every process: the rate limiter then avoids named statements (lib/limits/limiter.ts).
+    env.RAILBOOK_EMBEDDED_DB = "1";
     // PGlite hands a NOTIFY only to the connection that sent it: no live events, screens poll.
     env.LIVE_EVENTS ??= "off";
     console.log(`Embedded PostgreSQL (PGlite) on ${databaseUrl} with data in ${path.join(dataDir, "pglite")}`);
