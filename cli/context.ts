@@ -14,7 +14,7 @@ export interface Context {
 }
 
 /** --api URL, else RAILBOOK_API_URL, else http://127.0.0.1:3000; without a trailing slash. */
-export function apiUrlFrom(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function apiUrlFrom(option: string | undefined, env: Record<string, string | undefined> = process.env): string {
   const raw = option ?? env.RAILBOOK_API_URL ?? DEFAULT_API_URL;
   let url: URL;
   try {

@@ -14,7 +14,7 @@ export interface StoredToken {
 
 type CredentialsFile = Record<string, StoredToken>;
 
-export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+export function configDir(env: Record<string, string | undefined> = process.env): string {
   if (env.RAILBOOK_CONFIG_DIR) return path.resolve(env.RAILBOOK_CONFIG_DIR);
   const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(os.homedir(), ".config");
   return path.join(base, "railbook");
