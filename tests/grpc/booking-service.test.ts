@@ -184,6 +184,16 @@ describe("BookingService over gRPC", () => {
     expect(withRevoked.ok ? null : withRevoked.error.code).toBe(status.UNAUTHENTICATED);
   });
 
+  it("answers a sold-out class with SOLD_OUT, and with join_waitlist gives a waiting-list place", async () => {
+    const net = await createNet(seated(1));
+    const [first, second] = [await apiUser(), await apiUser()];
+    unwrap(await client.call("CreateBooking", bookingRequest(net, [{ name: "Jan", age: 30 }]), tokenOf(first.auth)));
+    const soldOut = await client.call("CreateBooking", bookingRequest(net, [{ name: "Ewa", age: 29 }]), tokenOf(second.auth));
+    expect(soldOut.ok ? null : [soldOut.error.code, soldOut.error.errorCode]).toEqual([status.FAILED_PRECONDITION, "SOLD_OUT"]);
+    const waiting = unwrap(await client.call("CreateBooking", bookingRequest(net, [{ name: "Ewa", age: 29 }], { join_waitlist: true }), tokenOf(second.auth)));
+    expect(waiting).toMatchObject({ status: "WAITLISTED", waitlist_position: 1, passengers: [expect.objectContaining({ name: "Ewa", seat_id: "", number: 0, status: "WAITLISTED" })] });
+  });
+
   it("answers a declined card with FAILED_PRECONDITION / PAYMENT_DECLINED and keeps the hold", async () => {
     const net = await createNet(seated(4));
     const user = await apiUser();
