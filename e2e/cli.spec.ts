@@ -3,6 +3,7 @@
 // --json answers, every exit code and the credentials file. No browser: the terminal is the client.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, newAccount, test } from "./fixtures";
@@ -158,10 +159,18 @@ test("exit codes: 1 when the server refuses, 2 for usage errors, 3 when the serv
   }
   await expect(stat(path.join(configDir, "credentials.json"))).rejects.toThrow();
 
-  const nobody = await cli({ ...env, RAILBOOK_API_URL: "http://127.0.0.1:9" }, "stations");
+  // A port that was just free: nothing listens there.
+  const closed = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+  const nowhere = `http://127.0.0.1:${closed}`;
+  const nobody = await cli({ ...env, RAILBOOK_API_URL: nowhere }, "stations");
   expect(nobody.code).toBe(3);
-  expect(nobody.stderr).toContain("Cannot reach the RailBook server at http://127.0.0.1:9");
-  const overridden = await cli({ ...env, RAILBOOK_API_URL: "http://127.0.0.1:9" }, "--api", baseURL!, "stations");
+  expect(nobody.stderr).toContain(`Cannot reach the RailBook server at ${nowhere} (ECONNREFUSED)`);
+  const overridden = await cli({ ...env, RAILBOOK_API_URL: nowhere }, "--api", baseURL!, "stations");
   expect(overridden.code, overridden.stderr).toBe(0);
 });
 
