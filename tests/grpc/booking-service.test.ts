@@ -184,6 +184,18 @@ describe("BookingService over gRPC", () => {
     expect(withRevoked.ok ? null : withRevoked.error.code).toBe(status.UNAUTHENTICATED);
   });
 
+  it("throttles IssueToken as the sign-in form is throttled: after 5 wrong passwords, RESOURCE_EXHAUSTED / RATE_LIMITED, even for the right one", async () => {
+    const { user, password } = await createUser();
+    for (let i = 0; i < 5; i++) {
+      const wrong = await client.call("IssueToken", { email: user.email, password: `wrong-${i}` });
+      expect(wrong.ok ? null : wrong.error.errorCode).toBe("INVALID_CREDENTIALS");
+    }
+    const right = await client.call("IssueToken", { email: user.email, password });
+    expect(right.ok ? null : [right.error.code, right.error.errorCode]).toEqual([status.RESOURCE_EXHAUSTED, "RATE_LIMITED"]);
+    expect((right.ok ? null : right.error.details) as { retryAfterSeconds: number }).toEqual({ retryAfterSeconds: expect.any(Number) });
+    expect(await db().apiToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it("answers a sold-out class with SOLD_OUT, and with join_waitlist gives a waiting-list place", async () => {
     const net = await createNet(seated(1));
     const [first, second] = [await apiUser(), await apiUser()];
