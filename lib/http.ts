@@ -9,6 +9,8 @@ import { toAppError } from "@/lib/to-app-error";
 import { assertStorable, readBodyText } from "@/lib/http-edge/request-input";
 import { assertSameSiteWrite } from "@/lib/http-edge/cross-site";
 import { retryOnConnectionLoss, withRetryDeadline } from "@/lib/db/connection-retry";
+import { routePattern } from "@/lib/http-edge/api-routes";
+import { observeRequest } from "@/lib/metrics/metrics";
 
 type Access = "public" | "user" | "admin";
 
@@ -57,7 +59,12 @@ export function route<
   handler: (ctx: RouteContext<Infer<B>, Infer<Q>, P, UserFor<A>>) => Promise<Response>,
 ) {
   // Every connection retry in this request shares one deadline (lib/db/connection-retry.ts).
-  return (request: Request, context: { params: Promise<P> }): Promise<Response> => withRetryDeadline(() => handle(request, context));
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    const response = await withRetryDeadline(() => handle(request, context));
+    observeRequest(metricsLabel(request), request.method, response.status, (performance.now() - started) / 1000);
+    return response;
+  };
 
   async function handle(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
@@ -82,6 +89,12 @@ export function route<
       return errorResponse(toAppError(error));
     }
   }
+}
+
+/** The route's pattern, never the raw path (ids would make a series each). */
+function metricsLabel(request: Request): string {
+  const path = new URL(request.url).pathname;
+  return routePattern(path) ?? (/^\/api\/(cron\/[a-z-]+|health)$/.test(path) ? path : "other");
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

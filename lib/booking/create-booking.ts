@@ -10,6 +10,7 @@ import type { UserActor } from "@/lib/auth/actor";
 import { retryOnConnectionLoss } from "@/lib/db/connection-retry";
 import { findKeysWith, keyId, parseKey, requestHash, type KeyRef } from "@/lib/idempotency/keys";
 import { plural, spend } from "@/lib/limits/limiter";
+import { noteOutcome } from "@/lib/metrics/metrics";
 import { refused, refusedOrThrow, type BookingOutcome } from "@/lib/booking/outcomes";
 import { inventoryOf } from "@/lib/booking/hold-batch";
 import { holdInTurn, holdReplay } from "@/lib/booking/inventory-turn";
@@ -25,6 +26,12 @@ export interface RequestOrigin {
 }
 
 export async function createBooking(actor: UserActor, input: CreateBookingInput, idempotencyKey: string | null, origin: RequestOrigin = { address: null }): Promise<BookingOutcome> {
+  const outcome = await hold(actor, input, idempotencyKey, origin);
+  noteOutcome("hold", outcome.kind === "refused" ? outcome.error.code : outcome.replayed ? "replayed" : outcome.kind);
+  return outcome;
+}
+
+async function hold(actor: UserActor, input: CreateBookingInput, idempotencyKey: string | null, origin: RequestOrigin): Promise<BookingOutcome> {
   const parsed = parseKey(idempotencyKey);
   if ("error" in parsed) return refused(parsed.error);
   const ref: KeyRef = { userId: actor.userId, scope: CREATE_BOOKING_SCOPE, key: parsed.key };

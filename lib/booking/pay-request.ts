@@ -17,6 +17,7 @@ import { isPnr } from "@/lib/booking/pnr";
 import type { UserActor } from "@/lib/auth/actor";
 import { refused, refusedOrThrow, type PaymentOutcome } from "@/lib/booking/outcomes";
 import { payInTurn, paymentReplay } from "@/lib/booking/inventory-turn";
+import { noteOutcome } from "@/lib/metrics/metrics";
 import type { RequestOrigin } from "@/lib/booking/create-booking";
 import { count, longestWait, plural, rateLimitedError, throttlesColumn, type LimitName, type ThrottleRow } from "@/lib/limits/limiter";
 
@@ -30,6 +31,12 @@ export async function requestPayment(
   origin: RequestOrigin = { address: null },
   provider: PaymentProvider = paymentProvider(),
 ): Promise<PaymentOutcome> {
+  const outcome = await pay(actor, pnr, input, idempotencyKey, origin, provider);
+  noteOutcome("payment", outcome.kind === "refused" ? outcome.error.code : outcome.replayed ? "replayed" : outcome.kind);
+  return outcome;
+}
+
+async function pay(actor: UserActor, pnr: string, input: PaymentInput, idempotencyKey: string | null, origin: RequestOrigin, provider: PaymentProvider): Promise<PaymentOutcome> {
   const parsed = parseKey(idempotencyKey);
   if ("error" in parsed) return refused(parsed.error);
   const ref: KeyRef = { userId: actor.userId, scope: PAYMENT_SCOPE, key: parsed.key };

@@ -44,3 +44,8 @@ export function allowedMethods(pathname: string): string[] | null {
   if (!route) return null;
   return route.methods.includes("GET") ? [...route.methods, "HEAD"] : [...route.methods];
 }
+
+/** The route's pattern for `pathname` ("/api/v1/bookings/[pnr]"), for labelling metrics; null when none matches. */
+export function routePattern(pathname: string): string | null {
+  return compiled.find((r) => r.regex.test(pathname))?.pattern ?? null;
+}
