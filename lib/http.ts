@@ -2,16 +2,15 @@
 // with the shared zod schema, and map every error to `{ error: { code, message, details } }`.
 import "server-only";
 import type { z } from "zod";
-import { AppError, isAppError, validationError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { getRequestUser, type CurrentUser } from "@/lib/auth/current-user";
-import { logger } from "@/lib/logger";
-import { isConnectionError, isInvalidInputError } from "@/lib/db/errors";
+import { toAppError } from "@/lib/to-app-error";
 import { assertStorable, readBodyText } from "@/lib/http-edge/request-input";
 import { assertSameSiteWrite } from "@/lib/http-edge/cross-site";
+import { retryOnConnectionLoss, withRetryDeadline } from "@/lib/db/connection-retry";
 import { routePattern } from "@/lib/http-edge/api-routes";
 import { observeRequest } from "@/lib/metrics/metrics";
-import { databaseUnavailable, retryOnConnectionLoss, summary, withRetryDeadline } from "@/lib/db/connection-retry";
 
 type Access = "public" | "user" | "admin";
 
@@ -47,24 +46,8 @@ export function errorResponse(error: AppError): Response {
   return json(error.toJSON(), error.status, headers);
 }
 
-/** Translates anything thrown into an AppError; unknown errors are logged and become INTERNAL. */
-export function toAppError(error: unknown): AppError {
-  if (isAppError(error)) return error;
-  if (error && typeof error === "object" && "issues" in error && Array.isArray((error as z.ZodError).issues)) {
-    return validationError(fieldErrorsFrom(error as z.ZodError));
-  }
-  if (isInvalidInputError(error)) {
-    logger.warn("input refused by the database", { error: summary(error) });
-    return new AppError("VALIDATION_FAILED", "Some of the input could not be read. Check it and try again.");
-  }
-  if (isConnectionError(error)) {
-    // Expected while the database fails over; one line, no stack (docs/decisions/010-high-availability.md).
-    logger.warn("database unavailable", { error: summary(error) });
-    return databaseUnavailable();
-  }
-  logger.error("unhandled error", { error });
-  return new AppError("INTERNAL");
-}
+/** Translates anything thrown into an AppError (shared with the other transports). */
+export { toAppError };
 
 export function route<
   A extends Access,

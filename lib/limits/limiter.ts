@@ -40,6 +40,19 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
+/** Set by scripts/start.ts when the database is the embedded PGlite (lib/db/embedded.ts). */
+export const EMBEDDED_DB_ENV = "RAILBOOK_EMBEDDED_DB";
+
+/**
+ * The embedded database serves every process (app, gRPC server) from one PostgreSQL session, so
+ * the limiter's named prepared statements, prepared by each process's own connection, collide
+ * there ("prepared statement ... already exists"). Unnamed statements are parsed per query: the
+ * same SQL, one planning step more, on a database that is one process's toy anyway.
+ */
+function unnamedStatements(pool: ReturnType<typeof dbPool>) {
+  return { query: (q: { text: string; values?: unknown[] }) => pool.query({ text: q.text, values: q.values }) };
+}
+
 const cache = globalThis as unknown as { __railbookLimiters?: Map<LimitName, { pool: unknown; limiter: RateLimiterPostgres }> };
 
 function limiter(name: LimitName): RateLimiterPostgres {
@@ -49,7 +62,7 @@ function limiter(name: LimitName): RateLimiterPostgres {
   let found = cache.__railbookLimiters.get(name)?.pool === pool ? cache.__railbookLimiters.get(name)!.limiter : undefined;
   if (!found) {
     found = new RateLimiterPostgres({
-      storeClient: pool,
+      storeClient: process.env[EMBEDDED_DB_ENV] === "1" ? unnamedStatements(pool) : pool,
       storeType: "pool",
       tableName: "RateLimit",
       tableCreated: true, // prisma/migrations/20261203120000_hardening
