@@ -174,9 +174,20 @@ test("exit codes: 1 when the server refuses, 2 for usage errors, 3 when the serv
   expect(overridden.code, overridden.stderr).toBe(0);
 });
 
-test("ask says plainly when the server has no assistant", async ({ baseURL }) => {
-  // POST /api/v1/assistant is issue 14's; on a server without it, the 404 is "no assistant", exit 1.
-  const asked = await cli({ RAILBOOK_API_URL: baseURL!, RAILBOOK_CONFIG_DIR: configDir }, "ask", "Which train is fastest to Kraków?");
-  expect(asked.code).toBe(1);
-  expect(asked.stderr).toContain(`NO_ASSISTANT: This server (${baseURL}) has no assistant`);
+test("ask puts a question to the server's assistant and prints its answer and sources", async ({ baseURL }) => {
+  const env = { RAILBOOK_API_URL: baseURL!, RAILBOOK_CONFIG_DIR: configDir };
+  const asked = await cli(env, "ask", "How long are seats held while I pay?");
+  expect(asked.code, asked.stderr).toBe(0);
+  expect(asked.stdout).toMatch(/minutes/);
+  expect(asked.stdout).toContain("Continue with: railbook ask");
+  // --json prints the API's answer exactly.
+  const json = await cli(env, "ask", "--json", "Which trains go from Gdańsk to Kraków tomorrow?");
+  expect(json.code, json.stderr).toBe(0);
+  const body = JSON.parse(json.stdout) as { answer: string; conversationId: string; sources: { type: string; id: string }[] };
+  expect(body.answer.length).toBeGreaterThan(0);
+  expect(typeof body.conversationId).toBe("string");
+  expect(body.sources.some((s) => s.type === "service" || s.type === "station")).toBe(true);
+  // Bad input is the server's refusal: exit 1 with its code.
+  const empty = await cli(env, "ask", " ");
+  expect(empty.code).not.toBe(0);
 });
