@@ -11,6 +11,7 @@ import { assertSameSiteWrite } from "@/lib/http-edge/cross-site";
 import { retryOnConnectionLoss, withRetryDeadline } from "@/lib/db/connection-retry";
 import { routePattern } from "@/lib/http-edge/api-routes";
 import { observeRequest } from "@/lib/metrics/metrics";
+import { requestIdFrom, withRequestContext } from "@/lib/request-context";
 
 type Access = "public" | "user" | "admin";
 
@@ -61,8 +62,16 @@ export function route<
   // Every connection retry in this request shares one deadline (lib/db/connection-retry.ts).
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
-    const response = await withRetryDeadline(() => handle(request, context));
+    const requestId = requestIdFrom(request.headers);
+    const response = await withRequestContext({ requestId }, () => withRetryDeadline(() => handle(request, context)));
     observeRequest(metricsLabel(request), request.method, response.status, (performance.now() - started) / 1000);
+    if (!response.headers.has("x-request-id")) {
+      try {
+        response.headers.set("x-request-id", requestId);
+      } catch {
+        // A response with immutable headers (a fetched body passed through) keeps its own.
+      }
+    }
     return response;
   };
 

@@ -5,6 +5,7 @@ process.env.BOOKING_PICTURE_MS = "0";
 
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import { db } from "@/lib/db";
 import { GET as scrapeRoute } from "@/app/api/metrics/route";
 import { POST as createBookingRoute } from "@/app/api/v1/bookings/route";
@@ -102,5 +103,37 @@ describe("health", () => {
     const body = await res.json();
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ status: "ready", checks: { database: { ok: true }, migrations: { ok: true, pending: [] }, worker: { ok: true } } });
+  });
+});
+
+describe("request ids", () => {
+  it("every API answer carries X-Request-Id, the client's own when it sent a sane one", async () => {
+    const { GET: stations } = await import("@/app/api/v1/stations/route");
+    const fresh = await callRoute(stations, { path: "/api/v1/stations" });
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await callRoute(stations, { path: "/api/v1/stations", headers: { "x-request-id": "client-chosen-1234" } });
+    expect(kept.headers.get("x-request-id")).toBe("client-chosen-1234");
+    const forged = await callRoute(stations, { path: "/api/v1/stations", headers: { "x-request-id": "bad id\twith spaces" } });
+    expect(forged.headers.get("x-request-id")).not.toContain(" ");
+
+    const { withRequestContext, currentRequestId } = await import("@/lib/request-context");
+    expect(withRequestContext({ requestId: "abc12345" }, () => currentRequestId())).toBe("abc12345");
+    expect(currentRequestId()).toBeUndefined();
+  });
+
+  it("log lines are one JSON object each, with the request id while a request is served", () => {
+    const script = [
+      'import { logger } from "./lib/logger.ts";',
+      'import { withRequestContext } from "./lib/request-context.ts";',
+      'logger.info("outside", { bookingId: "b1" });',
+      'withRequestContext({ requestId: "req-12345678" }, () => logger.warn("inside", { error: new Error("boom") }));',
+    ].join("\n");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stderr.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ level: "info", message: "outside", bookingId: "b1" });
+    expect(lines[0].requestId).toBeUndefined();
+    expect(lines[1]).toMatchObject({ level: "warn", message: "inside", requestId: "req-12345678", error: { message: "boom" } });
+    expect(typeof lines[1].time).toBe("string");
   });
 });
