@@ -93,7 +93,7 @@ export async function migrate(
   }
 }
 
-export async function migrationNames(dir: string = path.resolve("prisma/migrations")): Promise<string[]> {
+async function migrationNames(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
     .filter((e) => e.isDirectory())

@@ -5,8 +5,16 @@
 // Its alert is the metrics' railbook_job_last_success_timestamp_seconds (docs/ops/alerts.yml).
 import "server-only";
 import { db } from "@/lib/db";
-import { migrationNames } from "@/lib/db/migrator";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { jobRuns } from "@/lib/jobs/registry";
+
+/** The migrations this build ships (folders of prisma/migrations), as lib/db/migrator.ts applies them. */
+async function migrationNames(): Promise<string[]> {
+  const dir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name);
+}
 
 /** A job that has not succeeded for this long means nobody runs the scheduled jobs. */
 export const WORKER_STALE_MS = 5 * 60_000;
