@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import "./globals.css";
 import { Providers } from "./providers";
 import { SiteHeader } from "@/components/layout/site-header";
+import { AskPanel } from "@/components/assistant/ask-panel";
 
 export const metadata: Metadata = {
   title: { default: "RailBook: train tickets", template: "%s · RailBook" },
@@ -27,9 +28,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
             {children}
           </main>
-          <footer className="border-t border-slate-200 py-6 text-center text-sm text-slate-500">
+          <footer className="border-t border-slate-200 pb-20 pt-6 text-center text-sm text-slate-500 sm:pb-6">
             RailBook · times are shown in each station&apos;s local time
           </footer>
+          <AskPanel />
         </Providers>
       </body>
     </html>

@@ -98,3 +98,36 @@ test("making someone an admin takes a confirming second press and is recorded in
   await expect(page.getByRole("status")).toContainText(`${account.name} is now a passenger.`);
   await expect(page.getByRole("list", { name: "Audit log" })).toContainText(`${DEMO_ADMIN.name} made ${account.email} a passenger`);
 });
+
+test("one account cannot hold a train's seats unpaid past the limit, and an operator releases a hoarder's holds", async ({ page, passenger, browser, baseURL }) => {
+  const stations = (await (await page.request.get("/api/v1/stations")).json()).stations as { code: string; name: string }[];
+  const code = (name: string) => stations.find((s) => s.name === name)!.code;
+  const [from, to] = [code("Gdańsk Główny"), code("Kraków Główny")];
+  const day = new Date(Date.now() + 15 * 86_400_000).toLocaleDateString("en-CA", { timeZone: "Europe/Warsaw" });
+  const services = (await (await page.request.get(`/api/v1/search?from=${from}&to=${to}&date=${day}`)).json()).services as { serviceId: string }[];
+  expect(services.length, "a train runs that day").toBeGreaterThan(0);
+  const hold = (passengers: number) =>
+    page.request.post("/api/v1/bookings", {
+      headers: { "Idempotency-Key": crypto.randomUUID() },
+      data: { serviceId: services[0]!.serviceId, from, to, class: "SECOND", passengers: Array.from({ length: passengers }, (_, i) => ({ name: `Hoarder ${i + 1}`, age: 30 })) },
+    });
+  for (const size of [6, 6]) expect((await hold(size)).status()).toBe(201);
+  const refused = await hold(1);
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error).toMatchObject({ code: "HOLD_LIMIT", details: { scope: "SERVICE", limit: 12, unpaid: 12 } });
+
+  const adminContext = await browser.newContext({ baseURL });
+  const admin = await adminContext.newPage();
+  await signIn(admin, DEMO_ADMIN);
+  await admin.goto("/admin/holds");
+  const row = admin.locator(`tr[data-holder="${passenger.email}"]`);
+  await expect(row.getByRole("cell").first()).toHaveText("12");
+  await row.getByRole("button", { name: `Release holds: ${passenger.name}` }).click();
+  await row.getByRole("button", { name: `Yes, release ${passenger.name}'s 12 seats` }).click();
+  await expect(admin.getByRole("status")).toContainText(`Released 12 seats in 2 bookings of ${passenger.name}`);
+  await expect(admin.locator(`tr[data-holder="${passenger.email}"]`)).toHaveCount(0);
+  await adminContext.close();
+
+  // The seats are back on sale, and the passenger may hold again.
+  expect((await hold(1)).status()).toBe(201);
+});

@@ -2,15 +2,17 @@
 // with the shared zod schema, and map every error to `{ error: { code, message, details } }`.
 import "server-only";
 import type { z } from "zod";
-import { AppError, isAppError, validationError } from "@/lib/errors";
+import { AppError, validationError } from "@/lib/errors";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { getRequestUser, type CurrentUser } from "@/lib/auth/current-user";
 import { canCheckTickets } from "@/lib/schemas/roles";
-import { logger } from "@/lib/logger";
-import { isConnectionError, isInvalidInputError } from "@/lib/db/errors";
+import { toAppError } from "@/lib/to-app-error";
 import { assertStorable, readBodyText } from "@/lib/http-edge/request-input";
 import { assertSameSiteWrite } from "@/lib/http-edge/cross-site";
-import { databaseUnavailable, retryOnConnectionLoss, summary, withRetryDeadline } from "@/lib/db/connection-retry";
+import { retryOnConnectionLoss, withRetryDeadline } from "@/lib/db/connection-retry";
+import { routePattern } from "@/lib/http-edge/api-routes";
+import { observeRequest } from "@/lib/metrics/metrics";
+import { requestIdFrom, withRequestContext } from "@/lib/request-context";
 
 /** "conductor": conductors and admins (lib/schemas/roles.ts). */
 type Access = "public" | "user" | "conductor" | "admin";
@@ -47,24 +49,8 @@ export function errorResponse(error: AppError): Response {
   return json(error.toJSON(), error.status, headers);
 }
 
-/** Translates anything thrown into an AppError; unknown errors are logged and become INTERNAL. */
-export function toAppError(error: unknown): AppError {
-  if (isAppError(error)) return error;
-  if (error && typeof error === "object" && "issues" in error && Array.isArray((error as z.ZodError).issues)) {
-    return validationError(fieldErrorsFrom(error as z.ZodError));
-  }
-  if (isInvalidInputError(error)) {
-    logger.warn("input refused by the database", { error: summary(error) });
-    return new AppError("VALIDATION_FAILED", "Some of the input could not be read. Check it and try again.");
-  }
-  if (isConnectionError(error)) {
-    // Expected while the database fails over; one line, no stack (docs/decisions/010-high-availability.md).
-    logger.warn("database unavailable", { error: summary(error) });
-    return databaseUnavailable();
-  }
-  logger.error("unhandled error", { error });
-  return new AppError("INTERNAL");
-}
+/** Translates anything thrown into an AppError (shared with the other transports). */
+export { toAppError };
 
 export function route<
   A extends Access,
@@ -76,7 +62,20 @@ export function route<
   handler: (ctx: RouteContext<Infer<B>, Infer<Q>, P, UserFor<A>>) => Promise<Response>,
 ) {
   // Every connection retry in this request shares one deadline (lib/db/connection-retry.ts).
-  return (request: Request, context: { params: Promise<P> }): Promise<Response> => withRetryDeadline(() => handle(request, context));
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdFrom(request.headers);
+    const response = await withRequestContext({ requestId }, () => withRetryDeadline(() => handle(request, context)));
+    observeRequest(metricsLabel(request), request.method, response.status, (performance.now() - started) / 1000);
+    if (!response.headers.has("x-request-id")) {
+      try {
+        response.headers.set("x-request-id", requestId);
+      } catch {
+        // A response with immutable headers (a fetched body passed through) keeps its own.
+      }
+    }
+    return response;
+  };
 
   async function handle(request: Request, context: { params: Promise<P> }): Promise<Response> {
     try {
@@ -102,6 +101,12 @@ export function route<
       return errorResponse(toAppError(error));
     }
   }
+}
+
+/** The route's pattern, never the raw path (ids would make a series each). */
+function metricsLabel(request: Request): string {
+  const path = new URL(request.url).pathname;
+  return routePattern(path) ?? (/^\/api\/(cron\/[a-z-]+|health)$/.test(path) ? path : "other");
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

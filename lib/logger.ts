@@ -1,21 +1,36 @@
-// Structured one-line JSON logs on stderr; hosts (Vercel, systemd) collect them as they are.
-type Level = "debug" | "info" | "warn" | "error";
+// Structured one-line JSON logs on stderr through pino; hosts (Vercel, systemd) collect them as they
+// are. Every line written while a request is served carries its request id (lib/request-context.ts),
+// and the id goes back to the client as X-Request-Id, so a person reporting a problem can quote it.
+// Only ids go into logs, never names, e-mail addresses or card details.
+import pino from "pino";
+import { currentRequestId } from "@/lib/request-context";
 
-function serialize(value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
-}
+const base = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (process.env.DEBUG ? "debug" : "info"),
+    base: undefined, // no pid/hostname on every line: the host adds its own
+    timestamp: pino.stdTimeFunctions.isoTime,
+    messageKey: "message",
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
+  },
+  pino.destination({ dest: 2, sync: true }),
+);
 
-function log(level: Level, message: string, fields: Record<string, unknown> = {}) {
-  if (level === "debug" && !process.env.DEBUG) return;
-  const entry: Record<string, unknown> = { level, time: new Date().toISOString(), message };
-  for (const [k, v] of Object.entries(fields)) entry[k] = serialize(v);
-  console.error(JSON.stringify(entry));
+type Fields = Record<string, unknown>;
+
+function serialize(fields: Fields = {}): Fields {
+  const out: Fields = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v;
+  return out;
 }
 
 export const logger = {
-  debug: (m: string, f?: Record<string, unknown>) => log("debug", m, f),
-  info: (m: string, f?: Record<string, unknown>) => log("info", m, f),
-  warn: (m: string, f?: Record<string, unknown>) => log("warn", m, f),
-  error: (m: string, f?: Record<string, unknown>) => log("error", m, f),
+  debug: (m: string, f?: Fields) => base.debug(serialize(f), m),
+  info: (m: string, f?: Fields) => base.info(serialize(f), m),
+  warn: (m: string, f?: Fields) => base.warn(serialize(f), m),
+  error: (m: string, f?: Fields) => base.error(serialize(f), m),
 };

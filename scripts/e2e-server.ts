@@ -29,6 +29,7 @@ async function main() {
     // fresh client through X-Forwarded-For, and every spec registers accounts from one machine.
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1",
     REGISTRATION_LIMIT: process.env.REGISTRATION_LIMIT ?? "100000",
+    HOLD_ADDRESS_LIMIT: process.env.HOLD_ADDRESS_LIMIT ?? "100000",
     LIVE_STREAMS_PER_ADDRESS: process.env.LIVE_STREAMS_PER_ADDRESS ?? "1000",
   };
   const mode = process.env.E2E_DEV === "1" ? "dev" : "start";

@@ -51,6 +51,8 @@ async function main() {
     databaseUrl = embedded.url;
     env.DATABASE_URL = databaseUrl;
     env.DATABASE_POOL_MAX = "1";
+    // One session for every process: the rate limiter then avoids named statements (lib/limits/limiter.ts).
+    env.RAILBOOK_EMBEDDED_DB = "1";
     // PGlite hands a NOTIFY only to the connection that sent it: no live events, screens poll.
     env.LIVE_EVENTS ??= "off";
     console.log(`Embedded PostgreSQL (PGlite) on ${databaseUrl} with data in ${path.join(dataDir, "pglite")}`);
@@ -86,16 +88,23 @@ async function main() {
   if (!env.SMTP_URL) console.warn("No SMTP_URL: notification emails are not sent (DEV_MAIL=on keeps them in a local mailbox).");
   if (mode === "start") for (const gap of productionGaps(env)) console.warn(`Not configured for production: ${gap}`);
   const worker = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
+  // The gRPC API beside the app, on GRPC_HOST:GRPC_PORT (scripts/grpc.ts); the web app carries on if it cannot start.
+  const grpc = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/grpc.ts"], { stdio: "inherit", env });
+  grpc.on("exit", (code) => {
+    if (code) console.warn(`The gRPC server stopped (exit ${code}); the web app runs on. Is GRPC_PORT (${env.GRPC_PORT ?? 50051}) in use?`);
+  });
 
   const child = spawn(process.execPath, [serveScript, mode, "-p", port, "-H", process.env.HOST ?? "127.0.0.1"], { stdio: "inherit", env });
   const stop = (signal: NodeJS.Signals) => {
     child.kill(signal);
     worker.kill(signal);
+    grpc.kill(signal);
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   child.on("exit", async (code, signal) => {
     worker.kill("SIGTERM");
+    grpc.kill("SIGTERM");
     await devSmtp?.stop().catch(() => {});
     await embedded?.stop().catch(() => {});
     process.exit(code ?? (signal ? 1 : 0));

@@ -56,6 +56,12 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       PAYMENT_FINGERPRINT_SECRET: "bench-fingerprint-not-for-production-0000",
       APP_URL: `http://127.0.0.1:${port}`,
       CRON_SECRET: "bench-cron-not-for-production-000000",
+      // Every simulated passenger books from this one loopback address (lib/limits/limiter.ts), and
+      // a few hundred simulated accounts make thousands of unpaid holds in minutes: the limits are
+      // raised, not turned off, so every hold still pays for their checks (decision 028).
+      HOLD_ADDRESS_LIMIT: "1000000000",
+      HOLD_LIMIT_SEATS: "1000000",
+      HOLD_LIMIT_TOTAL: "1000000",
       ...process.env,
       ...env,
       PORT: String(port),

@@ -42,6 +42,10 @@ export async function startApp(options: { databaseUrl: string; port: number; log
       CRON_SECRET: process.env.CRON_SECRET ?? "failover-cron-not-for-production-000000",
       // Every test client registers from this one loopback address (lib/limits/limiter.ts).
       REGISTRATION_LIMIT: process.env.REGISTRATION_LIMIT ?? "10000",
+      HOLD_ADDRESS_LIMIT: process.env.HOLD_ADDRESS_LIMIT ?? "1000000000",
+      // Its clients are few accounts making many holds under failover: what it tests is durability.
+      HOLD_LIMIT_SEATS: process.env.HOLD_LIMIT_SEATS ?? "1000000",
+      HOLD_LIMIT_TOTAL: process.env.HOLD_LIMIT_TOTAL ?? "1000000",
       PORT: String(options.port),
     },
   });

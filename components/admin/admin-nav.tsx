@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/admin/services", label: "Services" },
   { href: "/admin/pricing", label: "Fares & rules" },
   { href: "/admin/bookings", label: "Bookings" },
+  { href: "/admin/holds", label: "Unpaid holds" },
   { href: "/admin/analytics", label: "Analytics" },
   { href: "/admin/users", label: "Users" },
 ] as const;

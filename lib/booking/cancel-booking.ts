@@ -8,9 +8,10 @@
 // Released seats go to the waiting list in the same transaction, and a waiting booking leaves its
 // queue (lib/booking/waitlist/).
 import "server-only";
+import { noteOutcome } from "@/lib/metrics/metrics";
 import type { Db, Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import type { RefundQuoteView } from "@/lib/schemas/booking";
@@ -141,8 +142,15 @@ export async function refundQuoteFor(client: Db, userId: string, pnr: string): P
 
 /** POST /api/v1/bookings/{pnr}/cancel end to end: the cancellation and the answer, in one transaction. */
 export async function cancelOwnBooking(actor: UserActor, pnr: string, provider: PaymentProvider) {
-  return inventoryTx(async (tx) => {
-    const { bookingId, refund } = await cancelBooking(tx, actor, pnr, provider);
-    return { booking: await bookingViewById(tx, bookingId), refund: { amount: refund.amountMinor, currency: refund.currency } };
-  });
+  try {
+    const cancelled = await inventoryTx(async (tx) => {
+      const { bookingId, refund } = await cancelBooking(tx, actor, pnr, provider);
+      return { booking: await bookingViewById(tx, bookingId), refund: { amount: refund.amountMinor, currency: refund.currency } };
+    });
+    noteOutcome("cancel", "cancelled");
+    return cancelled;
+  } catch (error) {
+    if (isAppError(error)) noteOutcome("cancel", error.code);
+    throw error;
+  }
 }

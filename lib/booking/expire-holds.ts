@@ -6,7 +6,9 @@
 // status in line and writes the EXPIRED event.
 import "server-only";
 import { serializable } from "@/lib/db/serializable";
-import { appendEvents } from "@/lib/booking/events";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { recordEvents } from "@/lib/booking/events";
 
 export interface SweepResult {
   expired: number;
@@ -31,25 +33,33 @@ export async function expireHolds(options: { batchSize?: number } = {}): Promise
         ORDER BY "holdExpiresAt", id
         LIMIT ${batchSize}
         FOR UPDATE SKIP LOCKED`;
-      const bookingIds = rows.map((r) => r.id);
-      if (bookingIds.length === 0) return bookingIds;
-      await tx.booking.updateMany({ where: { id: { in: bookingIds } }, data: { status: "EXPIRED" } });
-      await tx.bookingPassenger.updateMany({ where: { bookingId: { in: bookingIds } }, data: { status: "CANCELLED" } });
-      await tx.$executeRaw`
-        UPDATE "SeatAllocation" SET "releasedAt" = now()
-        WHERE "releasedAt" IS NULL
-          AND "bookingPassengerId" IN (SELECT id FROM "BookingPassenger" WHERE "bookingId" = ANY(${bookingIds}::text[]))`;
-      await tx.$executeRaw`
-        UPDATE "WaitlistEntry" SET status = 'CANCELLED', "resolvedAt" = now()
-        WHERE status = 'WAITING' AND "bookingId" = ANY(${bookingIds}::text[])`;
-      const idsOf = (status: string) => rows.filter((r) => r.status === status).map((r) => r.id);
-      await appendEvents(tx, idsOf("HELD"), "EXPIRED", "SYSTEM", { reason: "hold ran out" });
-      await appendEvents(tx, idsOf("WAITLISTED"), "EXPIRED", "SYSTEM", { reason: "waiting-list place not paid in time" });
-      return bookingIds;
+      await endUnpaid(tx, rows, "SYSTEM", { HELD: "hold ran out", WAITLISTED: "waiting-list place not paid in time" });
+      return rows.map((r) => r.id);
     });
     batches++;
     expired += ids.length;
     if (ids.length < batchSize) break;
   }
   return { expired, batches };
+}
+
+/**
+ * Ends unpaid bookings, locked by the caller: HELD ones and unpaid waiting-list places become
+ * EXPIRED, their seats are released and their queue entries closed, each with an EXPIRED event
+ * saying why. The sweeper does it when time runs out; an operator releasing a hoarder's holds does
+ * it early (lib/admin/holds.ts).
+ */
+export async function endUnpaid(tx: Tx, rows: { id: string; status: "HELD" | "WAITLISTED" }[], actor: Actor, reasons: Record<"HELD" | "WAITLISTED", string>): Promise<void> {
+  const bookingIds = rows.map((r) => r.id);
+  if (bookingIds.length === 0) return;
+  await tx.booking.updateMany({ where: { id: { in: bookingIds } }, data: { status: "EXPIRED" } });
+  await tx.bookingPassenger.updateMany({ where: { bookingId: { in: bookingIds } }, data: { status: "CANCELLED" } });
+  await tx.$executeRaw`
+    UPDATE "SeatAllocation" SET "releasedAt" = now()
+    WHERE "releasedAt" IS NULL
+      AND "bookingPassengerId" IN (SELECT id FROM "BookingPassenger" WHERE "bookingId" = ANY(${bookingIds}::text[]))`;
+  await tx.$executeRaw`
+    UPDATE "WaitlistEntry" SET status = 'CANCELLED', "resolvedAt" = now()
+    WHERE status = 'WAITING' AND "bookingId" = ANY(${bookingIds}::text[])`;
+  await recordEvents(tx, rows.map((r) => ({ bookingId: r.id, type: "EXPIRED", actor, data: { reason: reasons[r.status] } })));
 }

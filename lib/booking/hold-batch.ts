@@ -28,12 +28,15 @@ import type { NewEvent } from "@/lib/booking/events";
 import type { HoldOutcome } from "@/lib/booking/outcomes";
 import { promoteWaitlist } from "@/lib/booking/waitlist/promote";
 import { waitingCount, waitlistOpenFor } from "@/lib/booking/waitlist/queue";
+import { holdLimitRefusal, holdLimits, readAllowances, type Allowance } from "@/lib/booking/hold-limits";
 
 export interface HoldRequest {
   actor: UserActor;
   input: CreateBookingInput;
   ref: KeyRef;
   requestHash: string;
+  /** The account's unpaid seats, read before the turn (lib/booking/hold-limits.ts); without it the turn counts them. */
+  allowance?: Allowance;
 }
 
 export type HoldAnswer = HoldOutcome | { kind: "refused"; error: AppError };
@@ -66,9 +69,10 @@ export function seatsToLock(requests: HoldRequest[]): { seatIds?: string[] } {
  */
 export async function holdBatch(tx: Tx, inventory: Inventory, requests: HoldRequest[], locked?: LockedInventory, keys: ClaimedKey[] = []): Promise<BatchResult> {
   let context: HoldContext;
-  if (locked) context = await readHoldContext(tx, inventory);
+  const userIds = [...new Set(requests.map((r) => r.actor.userId))];
+  if (locked) context = await readHoldContext(tx, inventory, userIds);
   else {
-    const read = await lockInventoryWith<HoldContextRow>(tx, inventory, seatsToLock(requests), holdContextColumns(inventory));
+    const read = await lockInventoryWith<HoldContextRow>(tx, inventory, seatsToLock(requests), holdContextColumns(inventory, userIds));
     locked = read.locked;
     context = parseHoldContext(read.extra);
   }
@@ -78,11 +82,28 @@ export async function holdBatch(tx: Tx, inventory: Inventory, requests: HoldRequ
     await promoteWaitlist(tx, inventory, locked);
   }
   const state: InventoryState = { ...locked, now: context.now };
-  const plan = new Planner(tx, state, context);
+  const plan = new Planner(tx, state, context, await allowancesOf(tx, requests, context, inventory.serviceId));
   const answers: HoldAnswer[] = [];
   for (const request of requests) answers.push(await plan.next(request));
   await writeBookings(tx, plan.bookings, [...plan.keys, ...keys], plan.events);
   return { answers, state, context };
+}
+
+/**
+ * Each requesting account's unpaid seats as of this transaction: the count read before the turn
+ * when no hold of the account committed since (its version is the one this turn read), else
+ * counted here, for those accounts only (lib/booking/hold-limits.ts).
+ */
+async function allowancesOf(tx: Tx, requests: HoldRequest[], context: HoldContext, serviceId: string): Promise<Map<string, Allowance>> {
+  const current = new Map<string, Allowance>();
+  const stale = new Set<string>();
+  for (const { actor, allowance } of requests) {
+    if (allowance && allowance.version === context.holdsVersions[actor.userId]) current.set(actor.userId, allowance);
+    else stale.add(actor.userId);
+  }
+  for (const id of stale) current.delete(id);
+  if (stale.size > 0) for (const [id, allowance] of await readAllowances(tx, [...stale], serviceId)) current.set(id, allowance);
+  return current;
 }
 
 /** Plans the batch's requests one by one on the shared picture, collecting what to write. */
@@ -97,6 +118,8 @@ class Planner {
     private readonly tx: Tx,
     private readonly state: InventoryState,
     private readonly context: HoldContext,
+    /** Unpaid seats per account, with those this batch gives added as it goes. */
+    private readonly unpaid: Map<string, Allowance>,
   ) {
     this.seatById = new Map(state.seats.map((s) => [s.id, s]));
   }
@@ -123,7 +146,8 @@ class Planner {
       (state.complete && state.seats.length === 0
         ? validationError({ class: [`This train has no ${input.class} seats in the ${state.inventory.quotaCode} quota.`] }, "No such class on this train.")
         : null) ??
-      (!context.fare ? validationError({ class: [`${input.class} tickets are not on sale.`] }, "This class is not on sale.") : null);
+      (!context.fare ? validationError({ class: [`${input.class} tickets are not on sale.`] }, "This class is not on sale.") : null) ??
+      holdLimitRefusal(this.unpaidOf(request.actor.userId), input.passengers.length, holdLimits());
     if (refusal) return { kind: "refused", error: refusal };
 
     const segment = { fromSeq: journey.from.seq, toSeq: journey.to.seq };
@@ -179,7 +203,13 @@ class Planner {
     const outcome: HoldOutcome = seatIds ? { kind: "held", booking: view } : { kind: "waitlisted", booking: view };
     this.bookings.push(booking);
     this.keys.push({ ...request.ref, requestHash: request.requestHash, outcome });
+    const unpaid = this.unpaidOf(request.actor.userId);
+    this.unpaid.set(request.actor.userId, { ...unpaid, onService: unpaid.onService + booking.passengers.length, total: unpaid.total + booking.passengers.length });
     return outcome;
+  }
+
+  private unpaidOf(userId: string): Allowance {
+    return this.unpaid.get(userId) ?? { version: 0, onService: 0, total: 0 };
   }
 
   /** Live entries already waiting for the inventory, read once and only when someone in the batch joins. */

@@ -1,7 +1,8 @@
 // What a batch of holds needs to know besides the seats, read in the very statement that locks the
 // inventory (lib/inventory/lock.ts): the service and its train's stops (every journey of
 // the batch is built from them in memory), the fare rate in force, the quota's age rule and
-// whether anyone waits for this inventory. One round trip for the whole batch, where the single
+// whether anyone waits for this inventory, and the requesting accounts' holds versions
+// (lib/booking/hold-limits.ts). One round trip for the whole batch, where the single
 // hold used to read its journey, its fare and the waiting list one statement each.
 //
 // The queue count reads only the waiting list's own index: nearly always nobody waits, and the
@@ -26,15 +27,18 @@ export interface HoldContext {
   quota: { name: string; minAge: number } | null;
   /** Entries still WAITING for this inventory, paid or not (a promotion is tried only when some are). */
   waitingEntries: number;
+  /** Each requesting account's "holdsVersion" (lib/booking/hold-limits.ts). */
+  holdsVersions: Record<string, number>;
 }
 
-interface ContextRow extends Omit<HoldContext, "service" | "stops"> {
+interface ContextRow extends Omit<HoldContext, "service" | "stops" | "holdsVersions"> {
   service: (Omit<ServiceOfJourney, "departsAt" | "chartPreparedAt"> & { departsAt: string; chartPreparedAt: string | null }) | null;
   stops: StopOfJourney[] | null;
+  holdsVersions: Record<string, number> | null;
 }
 
 /** The context's columns, for the statement that locks the inventory (lib/inventory/lock.ts): no extra round trip. */
-export function holdContextColumns(inventory: Inventory): Prisma.Sql {
+export function holdContextColumns(inventory: Inventory, userIds: string[]): Prisma.Sql {
   return Prisma.sql`, now() AS now,
       (SELECT json_build_object('serviceId', s.id, 'status', s.status, 'delayMinutes', s."delayMinutes", 'departsAt', s."departsAt",
                                 'chartPreparedAt', s."chartPreparedAt", 'trainNumber', t.number, 'trainName', t.name)
@@ -52,7 +56,8 @@ export function holdContextColumns(inventory: Inventory): Prisma.Sql {
          FROM "Quota" q WHERE q.code = ${inventory.quotaCode} AND q."minAge" IS NOT NULL) AS quota,
       (SELECT COUNT(*)::int FROM "WaitlistEntry" e
          WHERE e."serviceId" = ${inventory.serviceId} AND e."classCode" = ${inventory.classCode} AND e."quotaCode" = ${inventory.quotaCode}
-           AND e.status = 'WAITING') AS "waitingEntries"`;
+           AND e.status = 'WAITING') AS "waitingEntries",
+      (SELECT json_object_agg(u.id, u."holdsVersion") FROM "User" u WHERE u.id = ANY(${userIds}::text[])) AS "holdsVersions"`;
 }
 
 export type HoldContextRow = ContextRow;
@@ -64,13 +69,14 @@ export function parseHoldContext(row: ContextRow): HoldContext {
     fare: rest.fare,
     quota: rest.quota,
     waitingEntries: rest.waitingEntries,
+    holdsVersions: rest.holdsVersions ?? {},
     service: service && { ...service, departsAt: new Date(service.departsAt), chartPreparedAt: service.chartPreparedAt === null ? null : new Date(service.chartPreparedAt) },
     stops: stops ?? [],
   };
 }
 
 /** The context on its own (a turn that locked the inventory before it knew it would hold seats). */
-export async function readHoldContext(tx: Tx, inventory: Inventory): Promise<HoldContext> {
-  const [row] = await tx.$queryRaw<ContextRow[]>`SELECT 1 AS one ${holdContextColumns(inventory)}`;
+export async function readHoldContext(tx: Tx, inventory: Inventory, userIds: string[]): Promise<HoldContext> {
+  const [row] = await tx.$queryRaw<ContextRow[]>`SELECT 1 AS one ${holdContextColumns(inventory, userIds)}`;
   return parseHoldContext(row!);
 }

@@ -16,6 +16,8 @@ export type NoticeKind =
   | "WAITLIST_PROMOTED"
   | "WAITLIST_NOT_CONFIRMED"
   | "HOLD_EXPIRING"
+  // An operator released an account's unpaid holds (lib/admin/holds.ts); the generic email.
+  | "HOLD_RELEASED"
   | "PAYMENT_FAILED";
 
 export interface InAppNotice {

@@ -1,7 +1,7 @@
 // The one writer for new bookings: holds (HELD, with their seats) and waiting-list places
 // (WAITLISTED, with their queue entry), any number of them, with their passengers, allocations and
 // the Idempotency-Key rows that store each request's outcome and their events, published on the
-// live channel, in ONE statement (data-modifying CTEs). A batch of holds (lib/booking/hold-batch.ts) writes everything it accepted at once; the
+// live channel, and the accounts' holds versions bumped (lib/booking/hold-limits.ts), in ONE statement (data-modifying CTEs). A batch of holds (lib/booking/hold-batch.ts) writes everything it accepted at once; the
 // inventory's locks are held until commit, so every round trip saved is time the next batch does
 // not wait. Foreign keys between the rows are checked at the end of the statement, when all are there.
 //
@@ -106,6 +106,9 @@ export async function writeBookings(tx: Tx, bookings: NewBooking[], keys: Claime
       FROM unnest(${col(keys, (k) => k.userId)}::text[], ${col(keys, (k) => k.scope)}::text[], ${col(keys, (k) => k.key)}::text[],
                   ${col(keys, (k) => k.requestHash)}::text[], ${col(keys, (k) => JSON.stringify(k.outcome))}::jsonb[])
            AS x("userId", scope, key, "requestHash", outcome)
+    ), u AS (
+      -- More unpaid seats for these accounts: a turn that counted them before this commit counts again (lib/booking/hold-limits.ts).
+      UPDATE "User" SET "holdsVersion" = "holdsVersion" + 1 WHERE id = ANY(${[...new Set(bookings.map((b) => b.userId))]}::text[])
     ), e AS (${events.length > 0 ? eventsInsertSql(events) : Prisma.sql`SELECT 1`})
     ${newBookingsNotifySql(bookings)}`;
 }

@@ -13,6 +13,7 @@ export const API_ROUTES: ReadonlyArray<{ pattern: string; methods: readonly stri
   { pattern: "/api/v1/admin/schedule-changes", methods: ["GET", "POST"] },
   { pattern: "/api/v1/admin/users", methods: ["GET"] },
   { pattern: "/api/v1/admin/users/[userId]/role", methods: ["PUT"] },
+  { pattern: "/api/v1/assistant", methods: ["POST"] },
   { pattern: "/api/v1/auth/register", methods: ["POST"] },
   { pattern: "/api/v1/auth/token", methods: ["POST", "DELETE"] },
   { pattern: "/api/v1/auth/tokens", methods: ["GET"] },
@@ -44,4 +45,9 @@ export function allowedMethods(pathname: string): string[] | null {
   const route = compiled.find((r) => r.regex.test(pathname));
   if (!route) return null;
   return route.methods.includes("GET") ? [...route.methods, "HEAD"] : [...route.methods];
+}
+
+/** The route's pattern for `pathname` ("/api/v1/bookings/[pnr]"), for labelling metrics; null when none matches. */
+export function routePattern(pathname: string): string | null {
+  return compiled.find((r) => r.regex.test(pathname))?.pattern ?? null;
 }

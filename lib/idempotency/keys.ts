@@ -16,6 +16,7 @@
 //   outcome (it writes a DECLINED Payment) and is stored.
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { idempotencyKeySchema } from "@/lib/schemas/booking";
 import { requestHash } from "@/lib/idempotency/canonical-json";
@@ -70,18 +71,39 @@ export interface StoredKey {
 /** Finished (or, from some future code path, half-written) key rows under the new or the legacy scope. */
 export async function findKeys(client: Db | Tx, refs: KeyRef[]): Promise<Map<string, StoredKey>> {
   if (refs.length === 0) return new Map();
-  const rows = await client.$queryRaw<(StoredKey & { userId: string; key: string })[]>`
-    SELECT k."userId", k.scope, k.key, k."requestHash", k."responseStatus", k."responseBody", k."completedAt"
-    FROM "IdempotencyKey" k
-    JOIN unnest(${refs.map((r) => r.userId)}::text[], ${refs.map((r) => r.scope)}::text[], ${refs.map((r) => legacyOf(r.scope))}::text[],
-                ${refs.map((r) => r.key)}::text[]) AS x("userId", scope, legacy, key)
-      ON k."userId" = x."userId" AND k.key = x.key AND k.scope IN (x.scope, x.legacy)`;
+  return (await findKeysWith<Record<string, never>>(client, refs, Prisma.empty)).found;
+}
+
+interface KeyJson extends Omit<StoredKey, "completedAt"> {
+  userId: string;
+  key: string;
+  completedAt: string | null;
+}
+
+/**
+ * The same, with `columns` (a list starting with a comma) evaluated in the same statement; their
+ * values come back as `extra`. A request's other reads before its turn (the account's unpaid seats,
+ * its throttles) ride along with its key lookup: one round trip.
+ */
+export async function findKeysWith<E>(client: Db | Tx, refs: KeyRef[], columns: Prisma.Sql): Promise<{ found: Map<string, StoredKey>; extra: E }> {
+  const [row] = await client.$queryRaw<({ keys: KeyJson[] } & E)[]>`
+    SELECT COALESCE((
+      SELECT json_agg(json_build_object('userId', k."userId", 'scope', k.scope, 'key', k.key, 'requestHash', k."requestHash",
+                                        'responseStatus', k."responseStatus", 'responseBody', k."responseBody", 'completedAt', k."completedAt"))
+      FROM "IdempotencyKey" k
+      JOIN unnest(${refs.map((r) => r.userId)}::text[], ${refs.map((r) => r.scope)}::text[], ${refs.map((r) => legacyOf(r.scope))}::text[],
+                  ${refs.map((r) => r.key)}::text[]) AS x("userId", scope, legacy, key)
+        ON k."userId" = x."userId" AND k.key = x.key AND k.scope IN (x.scope, x.legacy)), '[]'::json) AS keys ${columns}`;
+  const { keys: rows, ...extra } = row!;
   const found = new Map<string, StoredKey>();
   for (const ref of refs) {
-    const row = rows.find((r) => r.userId === ref.userId && r.key === ref.key && (r.scope === ref.scope || r.scope === legacyOf(ref.scope)));
-    if (row) found.set(keyId(ref), row);
+    const hit = rows.find((r) => r.userId === ref.userId && r.key === ref.key && (r.scope === ref.scope || r.scope === legacyOf(ref.scope)));
+    if (hit) {
+      const { scope, requestHash, responseStatus, responseBody, completedAt } = hit;
+      found.set(keyId(ref), { scope, requestHash, responseStatus, responseBody, completedAt: completedAt === null ? null : new Date(completedAt) });
+    }
   }
-  return found;
+  return { found, extra: extra as unknown as E };
 }
 
 export function keyId(ref: KeyRef): string {

@@ -6,6 +6,7 @@
 // Waiting is bounded by time rather than by a count of attempts, because how many attempts a
 // request needs depends on how many others are queued, not on how long the user will wait.
 import "server-only";
+import { observeTurn } from "@/lib/metrics/metrics";
 import type { Tx } from "@/lib/db";
 import { serializable, type SerializableOptions } from "@/lib/db/serializable";
 import { AppError, isAppError } from "@/lib/errors";
@@ -104,8 +105,9 @@ export function noteGaveUp(): AppError {
   return busy("seats are locked by other bookings");
 }
 
-/** Logs one batch's turn (BOOKING_CONTENTION_LOG=1), like a single request's. */
+/** Counts one batch's turn (/api/metrics) and logs it (BOOKING_CONTENTION_LOG=1), like a single request's. */
 export function noteBatchTurn(queuedMs: number, heldMs: number, size: number): void {
+  observeTurn(queuedMs, heldMs, size);
   if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10, size });
 }
 

@@ -63,6 +63,13 @@ export function queuedFor(key: string): number {
   return lines.get(key)?.queue.length ?? 0;
 }
 
+/** Requests waiting for a turn in this instance, over every inventory, and the inventories being served or waited for. */
+export function queueDepth(): { waiting: number; lines: number } {
+  let waiting = 0;
+  for (const line of lines.values()) waiting += line.queue.length;
+  return { waiting, lines: lines.size };
+}
+
 /** Queues `ticket` for the inventory `key`; it is served (or failed) later, by its own `serve`. */
 export function takeTurn(key: string, ticket: Ticket): void {
   if (!queueEnabled()) {

@@ -1,21 +1,15 @@
-// What runs on a timer when this process is the scheduler (lib/jobs/periodic.ts): the same work as
-// /api/cron/expire-holds and /api/cron/prepare-charts, at the intervals the README asks a scheduler
-// for. Notification delivery and hold reminders are the worker loop's own.
+// What runs on a timer when this process is the scheduler (lib/jobs/periodic.ts): the registry's
+// jobs that have an interval (lib/jobs/registry.ts), the same ones the /api/cron/* routes run.
+// Hold reminders and notification delivery are the worker loop's own rounds.
 import "server-only";
-import { expireHolds } from "@/lib/booking/expire-holds";
-import { promoteDue } from "@/lib/booking/waitlist/promote-due";
-import { prepareCharts } from "@/lib/booking/waitlist/prepare-charts";
 import type { PeriodicJob } from "@/lib/jobs/periodic";
+import { JOBS, runJob } from "@/lib/jobs/registry";
 
 export function scheduledJobs(): PeriodicJob[] {
-  return [
-    {
-      name: "expire-holds",
-      everyMs: 60_000,
-      run: async () => ({ ...(await expireHolds()), ...(await promoteDue()) }),
-    },
-    { name: "prepare-charts", everyMs: 5 * 60_000, run: () => prepareCharts() },
-  ];
+  return (["expire-holds", "prepare-charts"] as const).flatMap((name) => {
+    const everyMs = JOBS[name].everyMs;
+    return everyMs === null ? [] : [{ name, everyMs, run: () => runJob(name) }];
+  });
 }
 
 /** SCHEDULED_JOBS=off: an outside scheduler (Vercel Cron, systemd timers) calls /api/cron/* instead. */

@@ -6,6 +6,7 @@ import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
 import { dbPool } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const MINUTE = 60;
 
@@ -27,9 +28,30 @@ export const LIMITS = {
   signInEmail: { points: 10, durationSeconds: MINUTE },
   /** Accounts created from one address (REGISTRATION_LIMIT: a test server raises it). */
   registration: { points: positiveInt(process.env.REGISTRATION_LIMIT, 10), durationSeconds: 60 * MINUTE },
+  /** Holds and waiting-list places started from one address (HOLD_ADDRESS_LIMIT): many accounts behind one bot. */
+  holdsPerAddress: { points: positiveInt(process.env.HOLD_ADDRESS_LIMIT, 60), durationSeconds: 10 * MINUTE },
+  /** Declined cards on one booking, then for one account and from one address: card testing. */
+  declinedPerBooking: { points: 5, durationSeconds: 60 * MINUTE },
+  declinedPerUser: { points: 10, durationSeconds: 60 * MINUTE },
+  declinedPerAddress: { points: 15, durationSeconds: 60 * MINUTE },
+  /** Questions to the assistant per account, or per address signed out (ASSISTANT_RATE_LIMIT per minute). */
+  assistant: { points: positiveInt(process.env.ASSISTANT_RATE_LIMIT, 20), durationSeconds: MINUTE },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;
+
+/** Set by scripts/start.ts when the database is the embedded PGlite (lib/db/embedded.ts). */
+export const EMBEDDED_DB_ENV = "RAILBOOK_EMBEDDED_DB";
+
+/**
+ * The embedded database serves every process (app, gRPC server) from one PostgreSQL session, so
+ * the limiter's named prepared statements, prepared by each process's own connection, collide
+ * there ("prepared statement ... already exists"). Unnamed statements are parsed per query: the
+ * same SQL, one planning step more, on a database that is one process's toy anyway.
+ */
+function unnamedStatements(pool: ReturnType<typeof dbPool>) {
+  return { query: (q: { text: string; values?: unknown[] }) => pool.query({ text: q.text, values: q.values }) };
+}
 
 const cache = globalThis as unknown as { __railbookLimiters?: Map<LimitName, { pool: unknown; limiter: RateLimiterPostgres }> };
 
@@ -40,7 +62,7 @@ function limiter(name: LimitName): RateLimiterPostgres {
   let found = cache.__railbookLimiters.get(name)?.pool === pool ? cache.__railbookLimiters.get(name)!.limiter : undefined;
   if (!found) {
     found = new RateLimiterPostgres({
-      storeClient: pool,
+      storeClient: process.env[EMBEDDED_DB_ENV] === "1" ? unnamedStatements(pool) : pool,
       storeType: "pool",
       tableName: "RateLimit",
       tableCreated: true, // prisma/migrations/20261203120000_hardening
@@ -61,6 +83,36 @@ function seconds(res: RateLimiterRes): number {
 export async function waitFor(name: LimitName, subject: string): Promise<number | null> {
   const res = await limiter(name).get(subject);
   return res && res.consumedPoints >= LIMITS[name].points ? seconds(res) : null;
+}
+
+/** Rows of the store's table, as `throttlesColumn` reads them. */
+export interface ThrottleRow {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+/**
+ * The store's rows for several (limit, subject) pairs as a column `throttles`, for a statement that
+ * reads other things too (a payment checks three before it is tried, in its key lookup). Reads the
+ * table the way the library writes it ("<keyPrefix>:<subject>", points, expire in Unix ms; our
+ * migration made it).
+ */
+export function throttlesColumn(pairs: [LimitName, string][]): Prisma.Sql {
+  return Prisma.sql`, (SELECT json_agg(json_build_object('key', r.key, 'points', r.points, 'expire', r.expire)) FROM "RateLimit" r
+      WHERE r.key = ANY(${pairs.map(([name, subject]) => `${name}:${subject}`)}::text[]) AND (r.expire IS NULL OR r.expire > ${Date.now()})) AS throttles`;
+}
+
+/** The longest wait among the pairs' rows, in seconds, or null while all are within their limits. */
+export function longestWait(pairs: [LimitName, string][], rows: ThrottleRow[] | null): number | null {
+  let longest: number | null = null;
+  for (const row of rows ?? []) {
+    const name = pairs.find(([n, subject]) => `${n}:${subject}` === row.key)?.[0];
+    if (!name || row.points < LIMITS[name].points) continue;
+    const wait = row.expire === null ? LIMITS[name].durationSeconds : Math.max(1, Math.ceil((Number(row.expire) - Date.now()) / 1000));
+    longest = Math.max(longest ?? 0, wait);
+  }
+  return longest;
 }
 
 /** Counts one point against `subject` (a failure that already happened). */

@@ -24,6 +24,7 @@ import { adminOpsPaths } from "@/lib/openapi/admin-ops-paths";
 import { livePaths } from "@/lib/openapi/live-paths";
 import { ticketPaths } from "@/lib/openapi/ticket-paths";
 import { ROLES } from "@/lib/schemas/roles";
+import { assistantPaths } from "@/lib/openapi/assistant-paths";
 
 type Json = Record<string, unknown>;
 
@@ -149,13 +150,13 @@ export function openApiDocument(): Json {
         post: {
           summary: "Hold seats (chosen, or chosen for you) for 10 minutes, or join the waiting list",
           description:
-            "Too few seats left: 409 SOLD_OUT, whose details say `waitlistAvailable`. With `joinWaitlist: true` the answer is 201 with status WAITLISTED and a `waitlistPosition` instead; the place is paid like a hold (POST /bookings/{pnr}/payment) within `holdExpiresAt`, and a paid place is confirmed with seats as soon as seats for the whole journey come free, first come, first served. Still waiting when the chart is prepared (hours before departure): cancelled with a full refund.",
+            "Too few seats left: 409 SOLD_OUT, whose details say `waitlistAvailable`. With `joinWaitlist: true` the answer is 201 with status WAITLISTED and a `waitlistPosition` instead; the place is paid like a hold (POST /bookings/{pnr}/payment) within `holdExpiresAt`, and a paid place is confirmed with seats as soon as seats for the whole journey come free, first come, first served. Still waiting when the chart is prepared (hours before departure): cancelled with a full refund. By default one account may have at most 12 unpaid seats (held, or unpaid waiting-list places) on one train and 24 overall (the operator's HOLD_LIMIT_SEATS and HOLD_LIMIT_TOTAL): past that, 409 HOLD_LIMIT, whose details say `scope` (SERVICE or ACCOUNT), `limit`, `unpaid` and `requested`. Holds started from one address are throttled: 429 RATE_LIMITED with `retryAfterSeconds`.",
           security: user,
           parameters: [idempotencyHeader],
           requestBody: body(createBookingSchema),
           responses: {
             201: { description: "Held (HELD), or on the waiting list (WAITLISTED)", content: { "application/json": { schema: { $ref: "#/components/schemas/Booking" } } } },
-            ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "NOT_FOUND", "SEAT_UNAVAILABLE", "SOLD_OUT", "SERVICE_NOT_BOOKABLE", "IDEMPOTENCY_KEY_REUSED"),
+            ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "NOT_FOUND", "SEAT_UNAVAILABLE", "SOLD_OUT", "HOLD_LIMIT", "SERVICE_NOT_BOOKABLE", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED"),
             ...common,
           },
         },
@@ -166,13 +167,14 @@ export function openApiDocument(): Json {
       "/bookings/{pnr}/payment": {
         post: {
           summary: "Pay for a held booking or a waiting-list place",
-          description: "Sandbox cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined.",
+          description:
+            "Sandbox cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined. Declined cards are throttled per booking (5 an hour), per account (10) and per address (15): past that, 429 RATE_LIMITED with `retryAfterSeconds`, before any card is tried.",
           security: user,
           parameters: [pnrParam, idempotencyHeader],
           requestBody: body(paymentSchema),
           responses: {
             200: ok(paymentResultSchema, "Paid: a held booking is CONFIRMED; a waiting-list place stays WAITLISTED until a seat comes free (CONFIRMED at once if one already has)"),
-            ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "PAYMENT_DECLINED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT", "SERVICE_NOT_BOOKABLE", "IDEMPOTENCY_KEY_REUSED"),
+            ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "PAYMENT_DECLINED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT", "SERVICE_NOT_BOOKABLE", "IDEMPOTENCY_KEY_REUSED", "RATE_LIMITED"),
             ...common,
           },
         },
@@ -187,6 +189,7 @@ export function openApiDocument(): Json {
       ...adminOpsPaths({ body, ok, errors, queryParameters, security: user, common }),
       ...livePaths({ body, ok, errors, queryParameters, security: user, common }),
       ...ticketPaths({ body, ok, errors, queryParameters, security: user, common }, { idempotencyHeader }),
+      ...assistantPaths({ body, ok, errors, queryParameters, security: user, common }),
       "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": {} } } } } },
     },
   };

@@ -134,3 +134,20 @@ export const roleBodySchema = roleChangeSchema.omit({ userId: true });
 export const roleChangeFormSchema = roleChangeSchema.extend({
   confirm: z.literal("yes", { error: "Press the button again to confirm this change." }),
 });
+
+/**
+ * Releasing an account's unpaid holds (/admin/holds): like a role change, it only goes through
+ * with confirm=yes, sent by the second press.
+ */
+export const releaseHoldsFormSchema = z.object({
+  userId: idField,
+  confirm: z.literal("yes", { error: "Press the button again to confirm." }),
+});
+export type ReleaseHoldsInput = z.infer<typeof releaseHoldsFormSchema>;
+
+/** The holds page's query after a release (what the action redirected with). */
+export const releasedQuerySchema = z.object({
+  released: idField,
+  seats: z.coerce.number().int().min(0).max(10_000),
+  bookings: z.coerce.number().int().min(0).max(10_000),
+});

@@ -1,7 +1,7 @@
 // Two app instances (two processes, two pools, two in-process queues) batching the same inventory
 // at once never oversell: they meet only in the database, whose locks and SERIALIZABLE decide. And
 // an instance killed mid-batch leaves no half-written booking: each key then replays or runs cleanly.
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { inject } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -17,12 +17,16 @@ const children = new Set<ChildProcess>();
 afterAll(() => {
   for (const child of children) child.kill("SIGKILL");
 });
+afterEach(() => vi.unstubAllEnvs());
+
+const NO_HOLD_LIMITS = { HOLD_LIMIT_SEATS: "100000", HOLD_LIMIT_TOTAL: "100000" };
 
 function instance(spec: Record<string, unknown>, name = "railbook-instance"): { child: ChildProcess; lines: string[]; exited: Promise<number | null> } {
   const url = new URL(inject("databaseUrl"));
   url.searchParams.set("application_name", name);
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "tests/helpers/booking-instance.ts", JSON.stringify(spec)], {
-    env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_POOL_MAX: "6", BOOKING_LOCK_WAIT_MS: "60000" },
+    // One account streams hundreds of holds here: the unpaid-seat limits (tests/booking/hold-limits.test.ts) are raised.
+    env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_POOL_MAX: "6", BOOKING_LOCK_WAIT_MS: "60000", ...NO_HOLD_LIMITS },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.add(child);
@@ -104,6 +108,7 @@ describe("several app instances", () => {
     expect(new Set(keys.map((k) => (k.responseBody as { booking: { pnr: string } }).booking.pnr))).toEqual(new Set(bookings.map((b) => b.pnr)));
 
     // Every key it sent, answered or not: a repeat replays what committed, or books now, once.
+    for (const [name, value] of Object.entries(NO_HOLD_LIMITS)) vi.stubEnv(name, value);
     const repeats = await Promise.all(sent.map((key) => createBooking({ userId: user.id, role: "PASSENGER" }, input, key)));
     expect(repeats.every((o) => o.kind === "held")).toBe(true);
     const committed = new Set(keys.map((k) => k.key));

@@ -58,7 +58,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(schema.required.sort()).toEqual(["class", "from", "passengers", "serviceId", "to"]);
     expect(schema.properties.passengers).toMatchObject({ minItems: 1, maxItems: 6 });
     expect(schema.properties.passengers.items.properties.berthPreference.enum).toContain("SIDE_LOWER");
-    expect(Object.keys(create.responses).sort()).toEqual(["201", "400", "401", "404", "409", "422", "500", "503"]);
+    expect(Object.keys(create.responses).sort()).toEqual(["201", "400", "401", "404", "409", "422", "429", "500", "503"]);
 
     const search = doc.paths["/search"].get.parameters.map((p: { name: string; required: boolean }) => [p.name, p.required]);
     expect(search).toEqual([["from", true], ["to", true], ["date", true], ["passengers", false], ["class", false], ["time", false]]);

@@ -11,6 +11,7 @@ import { serializable } from "@/lib/db/serializable";
 import { retryOnConnectionLoss, withRetryDeadline } from "@/lib/db/connection-retry";
 import { isConnectionError } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
 import { hangingUpServer, rejectionOf, sideConnection, terminateBackend } from "./helpers";
 
 let side: pg.Client;
@@ -123,7 +124,7 @@ describe("one retry deadline per request", () => {
 
 describe("the pool after a connection dies while idle", () => {
   it("logs the loss, drops the client and serves the next query on a fresh connection", async () => {
-    const logged = vi.spyOn(console, "error");
+    const logged = vi.spyOn(logger, "warn");
     try {
       const pid = (await db().$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
       await terminateBackend(side, pid);

@@ -15,7 +15,7 @@ export async function roundTripEveryModel(): Promise<string[]> {
     touched.push(model);
   };
 
-  const userData = { email: `rt-${s}@example.test`, name: "Round Trip", passwordHash: "x", role: "ADMIN" as const, sessionVersion: 3 };
+  const userData = { email: `rt-${s}@example.test`, name: "Round Trip", passwordHash: "x", role: "ADMIN" as const, sessionVersion: 3, holdsVersion: 7 };
   const user = await c.user.create({ data: userData });
   check("User", userData, await c.user.findUnique({ where: { id: user.id } }));
 
@@ -25,6 +25,8 @@ export async function roundTripEveryModel(): Promise<string[]> {
   check("RateLimit", limit, await c.rateLimit.create({ data: limit }));
   const audit = { actorId: user.id, action: "user.role.change", targetId: user.id, details: { from: "PASSENGER", to: "ADMIN" } };
   check("AuditLog", audit, await c.auditLog.create({ data: audit }));
+  const jobRun = { name: `rt-${s}`, runs: 4, failures: 1, lastStartedAt: at, lastSucceededAt: at, lastFailedAt: at, lastError: "boom", lastDurationMs: 12 };
+  check("JobRun", jobRun, await c.jobRun.create({ data: jobRun }));
 
   const station = await c.station.create({ data: { code: `S${s}`, name: "Stacja", city: "Miasto", timeZone: "Europe/Warsaw" } });
   const station2 = await c.station.create({ data: { code: `T${s}`, name: "Druga", city: "Miasto", timeZone: "Europe/Vilnius" } });

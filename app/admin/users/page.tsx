@@ -16,7 +16,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const parsed = userSearchSchema.safeParse(flatParams(await searchParams));
   const query = parsed.success ? parsed.data : { q: undefined, page: 1 };
   const searchError = parsed.success ? null : (parsed.error.issues[0]?.message ?? "That search could not be read.");
-  const [{ users, total, page, pageCount, admins }, audit] = await Promise.all([listUsers(query), listAudit({ take: 10 })]);
+  const [{ users, total, page, pageCount, admins }, audit] = await Promise.all([listUsers(query), listAudit({ action: "user.role.change", take: 10 })]);
 
   return (
     <div className="space-y-5">

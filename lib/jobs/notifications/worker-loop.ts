@@ -5,8 +5,8 @@
 // stop() is graceful: the batch in hand is finished and marked before it resolves.
 import "server-only";
 import { logger } from "@/lib/logger";
-import { remindExpiringHolds } from "@/lib/booking/hold-reminders";
-import { deliverDue, type BatchResult, type DeliveryOptions } from "@/lib/jobs/notifications/deliver";
+import type { BatchResult, DeliveryOptions } from "@/lib/jobs/notifications/deliver";
+import { runJob } from "@/lib/jobs/registry";
 import type { LiveListener } from "@/lib/live/listener";
 
 export interface WorkerLoopOptions extends DeliveryOptions {
@@ -58,8 +58,8 @@ export class NotificationWorker {
     while (!this.stopping) {
       this.pendingWake = false;
       try {
-        if (this.options.remindHolds !== false) await remindExpiringHolds();
-        const result = await deliverDue({ ...this.options, maxBatches: 10 });
+        if (this.options.remindHolds !== false) await runJob("hold-reminders");
+        const result = await runJob("deliver-notifications", { ...this.options, maxBatches: 10 });
         for (const k of Object.keys(this.totals) as (keyof BatchResult)[]) this.totals[k] += result[k];
         if (result.claimed > 0) logger.info("notifications delivered", { ...result });
         this.options.onRound?.(result);

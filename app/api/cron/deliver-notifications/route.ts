@@ -6,8 +6,7 @@
 import { json, route } from "@/lib/http";
 import { AppError } from "@/lib/errors";
 import { assertScheduler } from "@/lib/auth/scheduler";
-import { remindExpiringHolds } from "@/lib/booking/hold-reminders";
-import { deliverDue } from "@/lib/jobs/notifications/deliver";
+import { runJob } from "@/lib/jobs/registry";
 import { smtpMailer } from "@/lib/notifications/mailer";
 
 export const dynamic = "force-dynamic";
@@ -21,10 +20,10 @@ const deliver = route({ access: "public" }, async ({ request, user }) => {
   if (!process.env.SMTP_URL) {
     throw new AppError("NOT_CONFIGURED", "E-mail delivery is not configured: set SMTP_URL (README, Notifications).", { missing: "SMTP_URL" });
   }
-  const reminders = await remindExpiringHolds();
+  const { reminded: reminders } = await runJob("hold-reminders");
   const mailer = smtpMailer();
   try {
-    const result = await deliverDue({ mailer, maxBatches: MAX_BATCHES });
+    const result = await runJob("deliver-notifications", { mailer, maxBatches: MAX_BATCHES });
     return json({ reminders, ...result }, 200, { "Cache-Control": "no-store" });
   } finally {
     mailer.close();

@@ -5,11 +5,11 @@
 // GET does the same because Vercel Cron calls with GET.
 import { json, route } from "@/lib/http";
 import { assertScheduler } from "@/lib/auth/scheduler";
-import { prepareCharts } from "@/lib/booking/waitlist/prepare-charts";
+import { runJob } from "@/lib/jobs/registry";
 
 const prepare = route({ access: "public" }, async ({ request, user }) => {
   assertScheduler(request, user);
-  return json(await prepareCharts(), 200, { "Cache-Control": "no-store" });
+  return json(await runJob("prepare-charts"), 200, { "Cache-Control": "no-store" });
 });
 
 export const POST = prepare;

@@ -6,12 +6,13 @@ import { bookingResponse } from "@/lib/http-outcomes";
 import { db } from "@/lib/db";
 import { createBookingSchema } from "@/lib/schemas/booking";
 import { actorOf } from "@/lib/auth/actor";
+import { clientAddress } from "@/lib/net/client-address";
 import { createBooking } from "@/lib/booking/create-booking";
 import { listOwnBookings } from "@/lib/booking/booking-view";
 import { readIdempotencyKey } from "@/lib/idempotency/keys";
 
 export const POST = route({ access: "user", body: createBookingSchema }, async ({ request, user, body }) =>
-  bookingResponse(await createBooking(actorOf(user), body, readIdempotencyKey(request))),
+  bookingResponse(await createBooking(actorOf(user), body, readIdempotencyKey(request), { address: clientAddress(request.headers) })),
 );
 
 export const GET = route({ access: "user" }, async ({ user }) => json({ bookings: await listOwnBookings(db(), user.id) }));
