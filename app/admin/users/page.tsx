@@ -4,7 +4,7 @@ import { userSearchSchema } from "@/lib/schemas/admin-ops";
 import { listUsers } from "@/lib/admin/users";
 import { listAudit } from "@/lib/admin/audit-log";
 import { EmptyState, PageHeader, Pager, TableScroll, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
-import { ROLE_LABELS, ROLES } from "@/lib/schemas/roles";
+import { ROLE_LABELS } from "@/lib/schemas/roles";
 import { RoleForm } from "@/components/admin/ops/role-form";
 import { operatorTime } from "@/components/admin/ops/operator-time";
 
@@ -64,11 +64,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                   <td className={`${td} text-right tabular-nums`}>{u.bookings}</td>
                   <td className={td}>{operatorTime(u.createdAt)}</td>
                   <td className={td}>
-                    <div className="flex flex-col gap-2">
-                      {ROLES.filter((r) => r !== u.role).map((target) => (
-                        <RoleForm key={target} userId={u.id} name={u.name} role={u.role} target={target} isSelf={u.id === me.id} />
-                      ))}
-                    </div>
+                    <RoleForm userId={u.id} name={u.name} role={u.role} isSelf={u.id === me.id} />
                   </td>
                 </tr>
               ))}

@@ -5,7 +5,7 @@
 import { useActionState, useState } from "react";
 import { initialActionState } from "@/lib/action-state";
 import { setRoleAction } from "@/app/admin/users/actions";
-import type { RoleName } from "@/lib/schemas/roles";
+import { ROLES, type RoleName } from "@/lib/schemas/roles";
 
 interface Wording {
   label: string;
@@ -26,44 +26,55 @@ function wording(role: RoleName, target: RoleName, name: string, isSelf: boolean
   return { label: "Remove conductor rights", confirm: `Yes, remove ${name}'s conductor rights`, consequence: `${name} can no longer check tickets.` };
 }
 
-export function RoleForm({ userId, name, role, target, isSelf }: { userId: string; name: string; role: RoleName; target: RoleName; isSelf: boolean }) {
+/**
+ * One form per account, one button per role it could get: the pressed button's value is the role
+ * sent, so the form (and the message it shows) outlives the change that re-renders the row.
+ */
+export function RoleForm({ userId, name, role, isSelf }: { userId: string; name: string; role: RoleName; isSelf: boolean }) {
   const [state, action, pending] = useActionState(setRoleAction, initialActionState);
-  // Confirming the change from this role: once the role has changed, the form asks afresh.
-  const [confirmingFrom, setConfirmingFrom] = useState<string | null>(null);
-  const confirming = confirmingFrom === role;
-  const setConfirming = (on: boolean) => setConfirmingFrom(on ? role : null);
-  const { label, confirm: confirmLabel, consequence } = wording(role, target, name, isSelf);
+  // Confirming a change from this role: once the role has changed, the form asks afresh.
+  const [confirming, setConfirming] = useState<{ from: RoleName; target: RoleName } | null>(null);
+  const target = confirming?.from === role ? confirming.target : null;
+  const targets = ROLES.filter((r) => r !== role);
 
   return (
     <form
       action={action}
       className="space-y-1"
       onSubmit={(e) => {
-        if (!confirming) {
+        const pressed = (e.nativeEvent as SubmitEvent).submitter?.getAttribute("value") as RoleName | undefined;
+        if (!target && pressed) {
           e.preventDefault();
-          setConfirming(true);
+          setConfirming({ from: role, target: pressed });
         }
       }}
     >
       <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="role" value={target} />
-      {confirming ? <input type="hidden" name="confirm" value="yes" /> : null}
-      <div className="flex flex-wrap gap-2">
-        <button
-          type="submit"
-          disabled={pending}
-          aria-label={confirming ? confirmLabel : `${label}: ${name}`}
-          className={`rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${role === "ADMIN" || target === "PASSENGER" ? "border-red-300 bg-white text-red-800 hover:bg-red-50" : "border-slate-300 bg-white hover:bg-slate-50"}`}
-        >
-          {pending ? "Saving…" : confirming ? confirmLabel : label}
-        </button>
-        {confirming && !pending ? (
-          <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline">
+      {target ? <input type="hidden" name="confirm" value="yes" /> : null}
+      <div className="flex flex-col gap-2">
+        {(target ? [target] : targets).map((t) => {
+          const words = wording(role, t, name, isSelf);
+          return (
+            <button
+              key={t}
+              type="submit"
+              name="role"
+              value={t}
+              disabled={pending}
+              aria-label={target ? words.confirm : `${words.label}: ${name}`}
+              className={`rounded-md border px-3 py-1.5 text-sm font-medium disabled:opacity-60 ${role === "ADMIN" || t === "PASSENGER" ? "border-red-300 bg-white text-red-800 hover:bg-red-50" : "border-slate-300 bg-white hover:bg-slate-50"}`}
+            >
+              {pending ? "Saving…" : target ? words.confirm : words.label}
+            </button>
+          );
+        })}
+        {target && !pending ? (
+          <button type="button" onClick={() => setConfirming(null)} className="rounded-md px-3 py-1.5 text-sm text-slate-700 underline">
             Keep as is
           </button>
         ) : null}
       </div>
-      {confirming && !pending ? <p className="max-w-xs whitespace-normal text-xs text-slate-600">{consequence}</p> : null}
+      {target && !pending ? <p className="max-w-xs whitespace-normal text-xs text-slate-600">{wording(role, target, name, isSelf).consequence}</p> : null}
       {state.status !== "idle" && state.message ? (
         <p role={state.status === "error" ? "alert" : "status"} className={`max-w-xs whitespace-normal text-xs ${state.status === "error" ? "text-red-700" : "text-green-800"}`}>
           {state.status === "error" && state.fieldErrors?.confirm ? state.fieldErrors.confirm[0] : state.message}
