@@ -25,6 +25,8 @@ async function main() {
     logger.info("gRPC server stopping", { signal });
     await server.stop();
     await db().$disconnect();
+    // Exit now: the signal handler replaced the default one, and the live listener's timers and the
+    // pool's idle sockets would otherwise keep the process up after a clean stop.
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
@@ -33,5 +35,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.message : error);
+  // Could not start (port taken, no database): a non-zero exit tells npm start and systemd.
   process.exit(1);
 });
