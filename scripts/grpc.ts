@@ -25,8 +25,8 @@ async function main() {
     logger.info("gRPC server stopping", { signal });
     await server.stop();
     await db().$disconnect();
-    // Exit now: the signal handler replaced the default one, and the live listener's timers and the
-    // pool's idle sockets would otherwise keep the process up after a clean stop.
+    // Exit now: this handler replaced the signal's default (exit), and anything left open by a
+    // library (a timer, an idle socket) must not keep a stopped server's process alive.
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
