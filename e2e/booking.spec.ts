@@ -75,7 +75,7 @@ test("a passenger books two seats, pays after a declined card, gets an e-ticket 
   await expect(page.getByRole("heading", { name: "Your e-ticket" })).toBeVisible();
   await expect(page.getByTestId("pnr")).toHaveText(pnr);
   await expect(page.locator("[data-status]")).toHaveText("Confirmed");
-  await expect(page.getByRole("img", { name: `QR code of booking ${pnr}` })).toBeVisible();
+  await expect(page.getByRole("img", { name: `QR code of the signed ticket for booking ${pnr}` })).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download PDF" }).click();
   const pdf = await download;

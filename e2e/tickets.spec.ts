@@ -34,9 +34,10 @@ test("a conductor on a phone checks a passenger's ticket, sees the first check, 
   const ticketPage = await passengerPhone.newPage();
   await ticketPage.goto(`/bookings/${pnr}`);
   const qr = ticketPage.getByTestId("ticket-qr");
-  await expect(qr.getByRole("img", { name: `QR code of the signed ticket for booking ${pnr}` })).toBeVisible();
+  const code = qr.getByRole("img", { name: `QR code of the signed ticket for booking ${pnr}` });
+  await expect(code).toBeVisible();
   const photo = testInfo.outputPath("ticket-qr.png");
-  await qr.screenshot({ path: photo, scale: "device" });
+  await code.screenshot({ path: photo, scale: "device" });
   await passengerPhone.close();
 
   // The conductor, on a phone.

@@ -75,6 +75,6 @@ test("a passenger joins the waiting list, pays, and sees the promotion when some
   await expect(page.locator("[data-status]")).toHaveText("Confirmed", { timeout: 20_000 });
   await expect(page.getByRole("heading", { name: "Your e-ticket" })).toBeVisible();
   await expect(page.getByRole("table")).toContainText(/Coach 1, seat \d+/);
-  await expect(page.getByRole("img", { name: `QR code of booking ${pnr}` })).toBeVisible();
+  await expect(page.getByRole("img", { name: `QR code of the signed ticket for booking ${pnr}` })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
 });

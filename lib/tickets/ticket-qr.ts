@@ -13,7 +13,7 @@ export async function ticketQrSvg(ticket: string, pnr: string): Promise<string> 
   const svg = await QRCode.toString(ticket, { ...OPTIONS, type: "svg", color: { dark: "#0f2f66", light: "#ffffff" } });
   // The PNR is [A-Z0-9] only (checked by the booking read), so it is safe inside markup.
   // crispEdges: modules stay sharp squares at any scale, which scanners read best.
-  return svg.replace("<svg ", `<svg role="img" aria-label="QR code of the signed ticket for booking ${pnr}" shape-rendering="crispEdges" `);
+  return svg.replace("<svg ", `<svg role="img" aria-label="QR code of the signed ticket for booking ${pnr}" shape-rendering="crispEdges" style="display:block;width:100%;height:auto" `);
 }
 
 export async function ticketQrPng(ticket: string, width = 480): Promise<Buffer> {
