@@ -53,7 +53,8 @@ export function TicketChecker({ service }: { service: ServiceChoice }) {
   }, []);
 
   useEffect(() => {
-    // State from the browser's storage, read once the component runs in the browser.
+    // State from the browser's storage, read once the component runs in the browser: the server
+    // render has no localStorage, so this cannot be initial state without a hydration mismatch.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setKeySet(cachedKeySet());
     setPending(queuedChecks().length);

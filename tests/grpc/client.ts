@@ -12,6 +12,7 @@ export interface Failure {
   details: unknown;
 }
 
+// `any` by default: a test reads the decoded message field by field, as proto-loader gives it.
 export type Answer<T = any> = { ok: true; value: T } | { ok: false; error: Failure }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface BookingClient {

@@ -66,6 +66,7 @@ describe("npm run grpc", () => {
   it("lists BookingService and serves its file descriptor through server reflection", async () => {
     const reflection = clientFor(reflectionProto, ["grpc", "reflection", "v1", "ServerReflection"]);
     const ask = (request: object) =>
+      // The reflection answer is a loosely typed proto-loader object, read field by field.
       new Promise<Record<string, any>>((resolve, reject) => { // eslint-disable-line @typescript-eslint/no-explicit-any
         const stream = reflection.ServerReflectionInfo!() as NodeJS.ReadWriteStream & { write(r: object): void; end(): void };
         stream.on("data", (response: Record<string, unknown>) => {
