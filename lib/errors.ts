@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   SOLD_OUT: { status: 409, message: "Not enough seats are left in this class for your journey." },
   HOLD_LIMIT: { status: 409, message: "You hold as many unpaid seats as one account may. Pay for or cancel a booking you hold first." },
   HOLD_EXPIRED: { status: 409, message: "Your seat hold has run out. Search again to book." },
+  NOT_EXCHANGEABLE: { status: 409, message: "This booking can no longer be changed. You can still cancel it under the refund rules." },
   SERVICE_NOT_BOOKABLE: { status: 409, message: "This train can no longer be booked: it has left or was cancelled." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "This request is too large. Send less at once." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send this request as JSON (Content-Type: application/json)." },

@@ -2,6 +2,7 @@
 // that knows a hold is 201, a declined card 402 and a refusal its error code's status.
 import { errorResponse, json } from "@/lib/http";
 import { declinedError, type BookingOutcome, type PaymentOutcome } from "@/lib/booking/outcomes";
+import type { ExchangeOutcome } from "@/lib/booking/exchange";
 
 function replayHeaders(replayed: boolean): Record<string, string> {
   return replayed ? { "Idempotent-Replayed": "true" } : {};
@@ -20,4 +21,10 @@ export function paymentResponse(outcome: PaymentOutcome): Response {
     return json(error.toJSON(), error.status, headers);
   }
   return json({ booking: outcome.booking, payment: outcome.payment }, 200, headers);
+}
+
+export function exchangeResponse(outcome: ExchangeOutcome): Response {
+  if (outcome.kind === "refused") return errorResponse(outcome.error);
+  const { booking, price, payment, refund } = outcome;
+  return json({ booking, price, payment, refund }, 200, { ...replayHeaders(outcome.replayed), "Cache-Control": "no-store" });
 }

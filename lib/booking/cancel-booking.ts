@@ -25,6 +25,7 @@ import { isPnr } from "@/lib/booking/pnr";
 import { inventoryTx } from "@/lib/inventory/transaction";
 import { bookingViewById } from "@/lib/booking/booking-view";
 import { afterCancel } from "@/lib/booking/waitlist/promote";
+import { refundToCards } from "@/lib/booking/refunds";
 
 /** Refund.reason by what priced the refund, where it is not simply the passenger cancelling. */
 const REFUND_REASONS: Partial<Record<RefundQuote["reason"], string>> = { SERVICE_CANCELLED: "SERVICE_CANCELLED", WAITLISTED: "WAITLIST_CANCELLED" };
@@ -81,24 +82,20 @@ export async function cancelLockedBooking(tx: Tx, booking: LockedBooking, option
   await tx.seatAllocation.updateMany({ where: { passenger: { bookingId: booking.id }, releasedAt: null }, data: { releasedAt: now } });
   await afterCancel(tx, booking, now);
 
-  let refundId: string | null = null;
-  if (amountMinor > 0 && quote.paymentRef) {
-    // Keyed by booking: a booking is cancelled once, so it is refunded at most once, retries included.
-    await provider.refund({ providerRef: quote.paymentRef, amountMinor, currency: quote.currency, idempotencyKey: `cancel:${booking.id}` });
-    const refund = await tx.refund.create({
-      data: {
+  // Keyed by booking: a booking is cancelled once, so it is refunded at most once, retries included.
+  const refundIds = quote.paymentRef
+    ? await refundToCards(tx, provider, {
         bookingId: booking.id,
-        paymentId: quote.paymentId,
-        ruleId: options.fullRefund ? null : (quote.rule?.id ?? null),
         amountMinor,
         currency: quote.currency,
+        key: `cancel:${booking.id}`,
         reason: options.refundReason ?? REFUND_REASONS[quote.reason] ?? "PASSENGER_CANCELLED",
+        ruleId: options.fullRefund ? null : (quote.rule?.id ?? null),
         createdById: actor === "SYSTEM" ? null : actor.userId,
-        createdAt: now,
-      },
-    });
-    refundId = refund.id;
-  }
+        now,
+      })
+    : [];
+  const refundId = refundIds[0] ?? null;
   await appendEvent(tx, booking.id, "CANCELLED", actor, {
     previousStatus: booking.status,
     refundMinor: amountMinor,

@@ -22,7 +22,10 @@ export type BookingEventType =
   | "WAITLISTED"
   | "WAITLIST_PAID"
   | "WAITLIST_PROMOTED"
-  | "WAITLIST_NOT_CONFIRMED";
+  | "WAITLIST_NOT_CONFIRMED"
+  // Issue 17: one passenger of a booking cancelled; a booking moved to another train, date or class.
+  | "PASSENGER_CANCELLED"
+  | "EXCHANGED";
 
 
 function actorColumns(actor: Actor): { actorUserId: string | null; actorRole: string } {

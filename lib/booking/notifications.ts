@@ -18,7 +18,11 @@ export type NoticeKind =
   | "HOLD_EXPIRING"
   // An operator released an account's unpaid holds (lib/admin/holds.ts); the generic email.
   | "HOLD_RELEASED"
-  | "PAYMENT_FAILED";
+  | "PAYMENT_FAILED"
+  // One passenger of a booking cancelled (lib/booking/cancel-passenger.ts); the generic email.
+  | "PASSENGER_CANCELLED"
+  // A booking changed to another train, date or class (lib/booking/exchange.ts); the generic email.
+  | "BOOKING_EXCHANGED";
 
 export interface InAppNotice {
   userId: string;

@@ -27,6 +27,8 @@ export { requestHash };
 export const SCOPES = {
   "booking.create": { legacy: "POST /api/v1/bookings" },
   "booking.pay": { legacy: "POST /api/v1/bookings/{pnr}/payment" },
+  // Written only as outcomes: no legacy scope.
+  "booking.exchange": { legacy: "booking.exchange" },
 } as const;
 
 export type Scope = keyof typeof SCOPES;

@@ -56,7 +56,7 @@ export function observeRequest(route: string, method: string, status: number, se
 }
 
 /** A booking operation's outcome (`outcome` is the kind, or the refusal's error code). */
-export function noteOutcome(operation: "hold" | "payment" | "cancel", outcome: string): void {
+export function noteOutcome(operation: "hold" | "payment" | "cancel" | "exchange", outcome: string): void {
   metrics().outcomes.inc({ operation, outcome });
 }
 

@@ -10,6 +10,12 @@ import { searchQuerySchema } from "@/lib/schemas/search";
 import {
   bookingSchema,
   cancelResultSchema,
+  exchangeQuerySchema,
+  exchangeQuoteSchema,
+  exchangeResultSchema,
+  exchangeSchema,
+  passengerCancelResultSchema,
+  passengerRefundQuoteSchema,
   createBookingSchema,
   paymentResultSchema,
   paymentSchema,
@@ -94,6 +100,7 @@ function queryParameters(schema: z.ZodType): Json[] {
 }
 
 const pnrParam = { name: "pnr", in: "path", required: true, schema: { type: "string", minLength: 10, maxLength: 10 } };
+const positionParam = { name: "position", in: "path", required: true, description: "The passenger's place on the booking, 1 to 6.", schema: { type: "integer", minimum: 1, maximum: 6 } };
 const idempotencyHeader = {
   name: "Idempotency-Key",
   in: "header",
@@ -182,6 +189,38 @@ export function openApiDocument(): Json {
       "/bookings/{pnr}/cancel": {
         get: { summary: "The refund cancelling now would give", security: user, parameters: [pnrParam], responses: { 200: ok(refundQuoteSchema), ...errors("UNAUTHENTICATED", "NOT_FOUND"), ...common } },
         post: { summary: "Cancel; seats are released at once (to the waiting list first); a waiting-list place is refunded in full", security: user, parameters: [pnrParam], responses: { 200: ok(cancelResultSchema), ...errors("UNAUTHENTICATED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT"), ...common } },
+      },
+      "/bookings/{pnr}/passengers/{position}/cancel": {
+        get: { summary: "The refund cancelling one passenger now would give", security: user, parameters: [pnrParam, positionParam], responses: { 200: ok(passengerRefundQuoteSchema), ...errors("VALIDATION_FAILED", "UNAUTHENTICATED", "NOT_FOUND", "CONFLICT"), ...common } },
+        post: {
+          summary: "Cancel one passenger; the others keep travelling",
+          description: "Their seat is released at once (to the waiting list first) and their fare refunded under the refund rules, as a whole cancellation would refund them. The tickets issued before are revoked: the new one lists who travels. The last passenger left cancels the whole booking (`wholeBooking: true`). A waiting-list place is cancelled whole only (409).",
+          security: user,
+          parameters: [pnrParam, positionParam],
+          responses: { 200: ok(passengerCancelResultSchema), ...errors("VALIDATION_FAILED", "UNAUTHENTICATED", "NOT_FOUND", "HOLD_EXPIRED", "CONFLICT"), ...common },
+        },
+      },
+      "/bookings/{pnr}/exchange": {
+        get: {
+          summary: "What changing a paid booking to another train, date, journey or class would cost",
+          description: "`exchangeable: false` with `refusal` says why not (too close to departure, the train has left, not paid...). Nothing changes; seats are not checked until the exchange.",
+          security: user,
+          parameters: [pnrParam, ...queryParameters(exchangeQuerySchema)],
+          responses: { 200: ok(exchangeQuoteSchema), ...errors("VALIDATION_FAILED", "UNAUTHENTICATED", "NOT_FOUND"), ...common },
+        },
+        post: {
+          summary: "Change a paid booking to another train, date, journey or class, on the same PNR",
+          description:
+            "In one transaction: the new seats are taken (chosen with `seatIds`, or chosen for you keeping berth preferences), the difference (new fares + the exchange fee of the rules in force - the fares paid) is charged to `cardNumber` or refunded, the old seats are released, and the tickets issued before are revoked. If the new train is full (409 SOLD_OUT), a seat is taken (409 SEAT_UNAVAILABLE), the card is declined (402) or it is too late (409 NOT_EXCHANGEABLE), nothing changes.",
+          security: user,
+          parameters: [pnrParam, idempotencyHeader],
+          requestBody: body(exchangeSchema),
+          responses: {
+            200: ok(exchangeResultSchema, "Exchanged: the booking as it is now"),
+            ...errors("VALIDATION_FAILED", "IDEMPOTENCY_KEY_REQUIRED", "UNAUTHENTICATED", "PAYMENT_DECLINED", "NOT_FOUND", "CONFLICT", "SEAT_UNAVAILABLE", "SOLD_OUT", "NOT_EXCHANGEABLE", "SERVICE_NOT_BOOKABLE", "IDEMPOTENCY_KEY_REUSED"),
+            ...common,
+          },
+        },
       },
       "/admin/overview": {
         get: { summary: "Operator dashboard counts (admins)", security: user, responses: { 200: ok(responses.overview), ...errors("UNAUTHENTICATED", "FORBIDDEN"), ...common } },

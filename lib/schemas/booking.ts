@@ -140,6 +140,90 @@ export type RefundQuoteView = z.infer<typeof refundQuoteSchema>;
 
 export const cancelResultSchema = z.object({ booking: bookingSchema, refund: moneySchema });
 
+/** GET /api/v1/bookings/{pnr}/passengers/{position}/cancel: what cancelling one passenger now would refund. */
+export const passengerRefundQuoteSchema = z.object({
+  pnr: z.string(),
+  position: z.number().int().min(1).max(MAX_PASSENGERS),
+  name: z.string(),
+  cancellable: z.boolean(),
+  wholeBooking: z.boolean().describe("The passenger is the last one travelling: cancelling them cancels the booking."),
+  refund: moneySchema,
+  fare: moneySchema.describe("What this passenger's ticket cost."),
+  hoursBeforeDeparture: z.number(),
+  reason: z.string().describe("Why this amount, as for the whole booking: PAID_FARE_RULE, NOT_PAID, SERVICE_CANCELLED, NO_RULE"),
+});
+export type PassengerRefundQuoteView = z.infer<typeof passengerRefundQuoteSchema>;
+
+export const passengerCancelResultSchema = z.object({
+  booking: bookingSchema,
+  passenger: z.object({ position: z.number().int(), name: z.string() }),
+  refund: moneySchema,
+  wholeBooking: z.boolean(),
+});
+
+/** Where a booking is to be changed to (issue 17, docs/decisions/027): a service, the journey on it and the class. */
+const exchangeTargetShape = {
+  serviceId: z.string().min(1).max(64),
+  from: stationCode,
+  to: stationCode,
+  class: codeField,
+  quota: codeField.optional(),
+};
+const differentStations: [(t: { from: string; to: string }) => boolean, { path: string[]; message: string }] = [
+  (t) => t.from !== t.to,
+  { path: ["to"], message: "Departure and arrival stations must differ." },
+];
+
+/** GET /api/v1/bookings/{pnr}/exchange?serviceId&from&to&class: what the change would cost (nothing changes). */
+export const exchangeQuerySchema = z.object(exchangeTargetShape).refine(...differentStations);
+export type ExchangeQuery = z.infer<typeof exchangeQuerySchema>;
+
+/** POST /api/v1/bookings/{pnr}/exchange (Idempotency-Key). */
+export const exchangeSchema = z
+  .object({
+    ...exchangeTargetShape,
+    seatIds: z
+      .array(z.string().min(1).max(64))
+      .min(1)
+      .max(MAX_PASSENGERS)
+      .optional()
+      .meta({ description: "A seat per travelling passenger, in their order on the booking; leave out to have seats chosen (berth preferences kept)." }),
+    cardNumber: paymentSchema.shape.cardNumber.optional().meta({ description: "Needed when the new journey costs more: the difference is charged to it." }),
+  })
+  .refine(...differentStations)
+  .refine((b) => !b.seatIds || new Set(b.seatIds).size === b.seatIds.length, { path: ["seatIds"], message: "Each passenger needs a different seat." });
+export type ExchangeInput = z.infer<typeof exchangeSchema>;
+
+/** What a change costs: the new fares and the fee, less the fares already paid for those passengers. */
+export const exchangePriceSchema = z.object({
+  credit: moneySchema.describe("The travelling passengers' fares as paid: what counts towards the new journey."),
+  newFare: moneySchema.describe("The new journey's fare for the travelling passengers."),
+  fee: moneySchema.describe("The exchange fee under the rules in force (per passenger, added up)."),
+  difference: moneySchema.describe("newFare + fee - credit: charged to the card when positive, refunded to it when negative."),
+});
+
+export const exchangeQuoteSchema = z.object({
+  pnr: z.string(),
+  exchangeable: z.boolean(),
+  refusal: z.object({ code: z.string(), message: z.string() }).nullable().describe("Why the booking cannot be changed to this journey, when it cannot."),
+  hoursBeforeDeparture: z.number().describe("Hours to the booked train's timetable departure: it decides the rule."),
+  rule: z.object({ minHoursBefore: z.number().int(), fee: moneySchema.describe("Per passenger.") }).nullable(),
+  price: exchangePriceSchema.nullable(),
+  cardNeeded: z.boolean(),
+});
+export type ExchangeQuoteView = z.infer<typeof exchangeQuoteSchema>;
+
+export const exchangeResultSchema = z.object({
+  booking: bookingSchema,
+  price: exchangePriceSchema,
+  payment: z.object({ id: z.string(), amount: z.number().int(), currency: z.string().length(3), cardLast4: z.string() }).nullable().describe("The difference charged, if any."),
+  refund: moneySchema.nullable().describe("The difference refunded, if any."),
+});
+export type ExchangeResultView = z.infer<typeof exchangeResultSchema>;
+
+/** A passenger's place on a booking, 1 to 6, from a URL segment. */
+export const passengerPositionSchema = z.coerce.number().int("A passenger number is a whole number.").min(1).max(MAX_PASSENGERS);
+
 export const seatSchema = z.object({
   seatId: z.string(),
   number: z.number().int(),

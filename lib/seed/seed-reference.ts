@@ -1,8 +1,8 @@
-// Seeds the rows everything else refers to: travel classes, quotas, stations, fares, refund rules.
+// Seeds the rows everything else refers to: travel classes, quotas, stations, fares, refund and exchange rules.
 // Insert-if-missing throughout (ON CONFLICT DO NOTHING via skipDuplicates): a re-seed never
 // overwrites what an operator has changed since, and two seeders running at once cannot collide.
 import type { Db } from "@/lib/db";
-import { FARE_RATES, QUOTAS, REFUND_RULES, STATIONS, TRAVEL_CLASSES } from "@/prisma/seed";
+import { EXCHANGE_RULES, FARE_RATES, QUOTAS, REFUND_RULES, STATIONS, TRAVEL_CLASSES } from "@/prisma/seed";
 
 export interface ReferenceSeedResult {
   travelClasses: number;
@@ -10,6 +10,7 @@ export interface ReferenceSeedResult {
   stations: number;
   fareRates: number;
   refundRules: number;
+  exchangeRules: number;
 }
 
 /** Each count is the number of rows this run created (0 on a re-seed). */
@@ -21,11 +22,13 @@ export async function seedReference(client: Db): Promise<ReferenceSeedResult> {
   // Fixed ids make these idempotent although the tables have no natural key.
   const fareRates = await client.fareRate.createMany({ data: FARE_RATES, skipDuplicates: true });
   const refundRules = await client.refundRule.createMany({ data: REFUND_RULES, skipDuplicates: true });
+  const exchangeRules = await client.exchangeRule.createMany({ data: EXCHANGE_RULES, skipDuplicates: true });
   return {
     travelClasses: travelClasses.count,
     quotas: quotas.count,
     stations: stations.count,
     fareRates: fareRates.count,
     refundRules: refundRules.count,
+    exchangeRules: exchangeRules.count,
   };
 }

@@ -4,7 +4,7 @@ import { OTHER_TRAINS } from "./trains-other";
 import type { SeedTrain } from "./train-builder";
 
 export { STATIONS, type SeedStation } from "./stations";
-export { COACH_TYPES, DEMO_USERS, FARE_RATES, QUOTAS, REFUND_RULES, TRAVEL_CLASSES, type SeedCoachType } from "./reference";
+export { COACH_TYPES, DEMO_USERS, EXCHANGE_RULES, FARE_RATES, QUOTAS, REFUND_RULES, TRAVEL_CLASSES, type SeedCoachType } from "./reference";
 export type { SeedTrain, SeedStop, SeedCoach, SeedQuota } from "./train-builder";
 
 export const TRAINS: readonly SeedTrain[] = [...GDANSK_KRAKOW_TRAINS, ...OTHER_TRAINS];

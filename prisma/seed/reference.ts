@@ -66,6 +66,18 @@ export const REFUND_RULES = [
   { id: "5eed0000-0000-4000-8000-00000000fb04", minHoursBefore: 0, refundBasisPoints: 0, feeMinor: 0 },
 ].map((rule) => ({ ...rule, currency: "PLN", validFrom: PRICES_FROM, validTo: null }));
 
+/**
+ * Exchange rules (docs/decisions/027): changing a paid booking to another train, date or class.
+ * - 24 h or more before departure: free (only the fare difference);
+ * - 1-24 h: 5 zł per passenger besides the difference;
+ * - under 1 h: no rule, so no change (cancelling under the refund rules still works).
+ * A booking whose train the operator cancelled is changed without a fee.
+ */
+export const EXCHANGE_RULES = [
+  { id: "5eed0000-0000-4000-8000-00000000fc01", minHoursBefore: 24, feeMinor: 0 },
+  { id: "5eed0000-0000-4000-8000-00000000fc02", minHoursBefore: 1, feeMinor: 500 },
+].map((rule) => ({ ...rule, currency: "PLN", validFrom: PRICES_FROM, validTo: null }));
+
 /** Demo accounts shown on the sign-in page. */
 export const DEMO_USERS = [
   { email: "passenger@railbook.test", password: "passenger-demo-1", name: "Paula Passenger", role: "PASSENGER" },

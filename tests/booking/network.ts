@@ -108,3 +108,23 @@ export async function createNet(options: { coaches: CoachSpec[]; departsAt?: Dat
     },
   };
 }
+
+/** Another service of the net's train (another date or time), with the same coaches: an exchange target. */
+export async function anotherService(net: Net, departsAt: Date): Promise<Pick<Net, "serviceId" | "seat" | "departsAt">> {
+  const c = db();
+  const service = await c.service.create({ data: { trainId: net.trainId, serviceDate: new Date(`${departsAt.toISOString().slice(0, 10)}T00:00:00Z`), departsAt } });
+  const seats = await c.serviceSeat.findMany({ where: { serviceId: net.serviceId } });
+  await c.serviceSeat.createMany({
+    data: seats.map((s) => ({ serviceId: service.id, coachTypeSeatId: s.coachTypeSeatId, coachLabel: s.coachLabel, coachPosition: s.coachPosition, number: s.number, berth: s.berth, classCode: s.classCode, quotaCode: s.quotaCode })),
+  });
+  const ids = new Map((await c.serviceSeat.findMany({ where: { serviceId: service.id } })).map((s) => [`${s.coachLabel}/${s.number}`, s.id]));
+  return {
+    serviceId: service.id,
+    departsAt,
+    seat: (label, number) => {
+      const id = ids.get(`${label}/${number}`);
+      if (!id) throw new Error(`no seat ${label}/${number}`);
+      return id;
+    },
+  };
+}

@@ -67,6 +67,8 @@ export async function roundTripEveryModel(): Promise<string[]> {
   check("FareRate", fare, await c.fareRate.create({ data: fare }));
   const rule = await c.refundRule.create({ data: { minHoursBefore: 24, refundBasisPoints: 9000, feeMinor: 500, currency: "PLN", validFrom: at, validTo: at } });
   check("RefundRule", { refundBasisPoints: 9000, currency: "PLN" }, rule);
+  const exchange = { minHoursBefore: 1, feeMinor: 500, currency: "PLN", validFrom: at, validTo: at };
+  check("ExchangeRule", exchange, await c.exchangeRule.create({ data: exchange }));
 
   const bookingData = {
     pnr: s.toUpperCase().padEnd(10, "X"), userId: user.id, serviceId: service.id, fromStationId: station.id, toStationId: station2.id,

@@ -30,6 +30,14 @@ export function describeEvent(e: Event, currency: string): string {
       const behalf = d.onBehalfOf ? " on the passenger's behalf" : "";
       return `Cancelled${behalf}; refund ${formatMoney(refund, currency)} (${how})${because}`;
     }
+    case "PASSENGER_CANCELLED":
+      return `Passenger ${num(d.position) ?? "?"} cancelled; refund ${formatMoney(num(d.refundMinor) ?? 0, currency)}`;
+    case "EXCHANGED": {
+      const to = (d.to ?? {}) as Record<string, unknown>;
+      const diff = num(d.differenceMinor) ?? 0;
+      const money = diff > 0 ? `, ${formatMoney(diff, currency)} charged` : diff < 0 ? `, ${formatMoney(-diff, currency)} refunded` : "";
+      return `Exchanged to ${str(to.from) ?? "?"} → ${str(to.to) ?? "?"}, ${str(to.class) ?? ""}${money}${num(d.feeMinor) ? ` (fee ${formatMoney(num(d.feeMinor)!, currency)})` : ""}`;
+    }
     case "SCHEDULE_DELAY":
       return num(d.delayMinutes) === 0 ? `Train back on time${because}` : `Train delayed ${num(d.delayMinutes)} min${because}`;
     case "SCHEDULE_CANCELLED":
