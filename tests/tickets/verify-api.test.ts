@@ -5,10 +5,13 @@ import { randomUUID, generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as verify } from "@/app/api/v1/tickets/verify/route";
 import { POST as cancel } from "@/app/api/v1/bookings/[pnr]/cancel/route";
+import { POST as exchange } from "@/app/api/v1/bookings/[pnr]/exchange/route";
+import { POST as cancelPassenger } from "@/app/api/v1/bookings/[pnr]/passengers/[position]/cancel/route";
 import { db } from "@/lib/db";
 import { issueTicket, ticketPayloadOf } from "@/lib/tickets/issue-ticket";
 import { currentSigningKey, signingKeyOf, signTicket } from "@/lib/tickets/signing-key";
-import { apiUser, callRoute, type ApiUser } from "../booking/helpers";
+import { apiUser, callRoute, newKey, type ApiUser } from "../booking/helpers";
+import { anotherService } from "../booking/network";
 import { paidBooking, ticketNet } from "./fixtures";
 
 const check = (who: ApiUser, body: Record<string, unknown>, key: string | null = randomUUID()) =>
@@ -63,6 +66,32 @@ describe("checking a ticket on board", () => {
     expect((await check(conductor, { serviceId: net.serviceId, pnr })).body).toMatchObject({ outcome: "REFUSED", reason: "REVOKED" });
     expect((await check(conductor, { serviceId: net.serviceId, pnr: "ZZZZZZZZZZ" })).body).toMatchObject({ outcome: "REFUSED", reason: "NOT_FOUND" });
     expect(await db().ticketCheck.count({ where: { booking: { pnr } } })).toBe(0);
+  });
+
+  it("refuses the ticket issued before an exchange or a passenger's cancellation, and accepts the one issued after", async () => {
+    if ((await db().exchangeRule.count({ where: { currency: "EUR", validTo: null } })) === 0) {
+      await db().exchangeRule.create({ data: { minHoursBefore: 0, feeMinor: 0, currency: "EUR", validFrom: new Date("2020-01-01") } });
+    }
+    const net = await ticketNet();
+    const later = await anotherService(net, new Date(net.departsAt.getTime() + 86_400_000));
+    const { user, pnr, view } = await paidBooking(net, ["Zofia Lis", "Adam Lis"]);
+    const before = (await issueTicket(await view()))!;
+    const conductor = await apiUser("CONDUCTOR");
+    const moved = await callRoute(exchange, {
+      method: "POST", path: "/x", params: { pnr }, headers: { ...user.auth, "idempotency-key": newKey() },
+      body: { serviceId: later.serviceId, from: net.codes[0], to: net.codes[2], class: "TKTCLASS" },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect((await check(conductor, { serviceId: later.serviceId, ticket: before })).body).toMatchObject({ outcome: "REFUSED" });
+    expect((await check(conductor, { serviceId: net.serviceId, ticket: before })).body).toMatchObject({ outcome: "REFUSED", reason: "REVOKED" });
+
+    const afterExchange = (await issueTicket(await view()))!;
+    expect((await callRoute(cancelPassenger, { method: "POST", path: "/x", params: { pnr, position: "2" }, headers: user.auth })).status).toBe(200);
+    expect((await check(conductor, { serviceId: later.serviceId, ticket: afterExchange })).body).toMatchObject({ outcome: "REFUSED", reason: "REVOKED" });
+    const current = (await issueTicket(await view()))!;
+    const ok = await check(conductor, { serviceId: later.serviceId, ticket: current });
+    expect(ok.body).toMatchObject({ outcome: "ACCEPTED" });
+    expect(ok.body.ticket.passengers.map((p: { name: string }) => p.name)).toEqual(["Zofia Lis"]);
   });
 
   it("records a check sent again (a device syncing what it checked offline) once, at the time it was made", async () => {
