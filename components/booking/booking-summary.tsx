@@ -1,12 +1,14 @@
 // Who travels where on a booking: each passenger's coach and seat (or berth) and fare, and the
 // total. A server component; the checkout, the e-ticket and print all use it.
+import type { ReactNode } from "react";
 import type { BookingView } from "@/lib/schemas/booking";
 import { formatMoney } from "@/lib/money";
 import { bookedSeat } from "@/lib/tickets/seat-words";
 
 const PASSENGER_STATUS: Record<string, string> = { CONFIRMED: "", WAITLISTED: "Waiting list", CANCELLED: "Cancelled" };
 
-export function BookingSummary({ booking, className = "" }: { booking: BookingView; className?: string }) {
+/** `passengerAction`: something to offer beside a travelling passenger (the e-ticket page: cancelling just them). */
+export function BookingSummary({ booking, className = "", passengerAction }: { booking: BookingView; className?: string; passengerAction?: (position: number, name: string) => ReactNode }) {
   return (
     <section aria-label="Passengers and seats" className={`rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5 ${className}`}>
       <table className="w-full text-left text-sm sm:text-base">
@@ -35,7 +37,10 @@ export function BookingSummary({ booking, className = "" }: { booking: BookingVi
                 {bookedSeat(p)}
                 {PASSENGER_STATUS[p.status] && <span className="block text-xs text-amber-800">{PASSENGER_STATUS[p.status]}</span>}
               </td>
-              <td className="py-2 text-right tabular-nums">{formatMoney(p.fare.amount, p.fare.currency)}</td>
+              <td className="py-2 text-right tabular-nums">
+                {formatMoney(p.fare.amount, p.fare.currency)}
+                {passengerAction && p.status === "CONFIRMED" && <span className="mt-1 block print:hidden">{passengerAction(i + 1, p.name)}</span>}
+              </td>
             </tr>
           ))}
         </tbody>

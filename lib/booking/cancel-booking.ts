@@ -20,7 +20,7 @@ import { type Actor, type UserActor } from "@/lib/auth/actor";
 import { currentTime } from "@/lib/booking/clock";
 import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
 import { notifyInApp, type InAppNotice } from "@/lib/booking/notifications";
-import { quoteRefund, type RefundQuote } from "@/lib/booking/refund-policy";
+import { quoteRefund, ruleView, type RefundQuote } from "@/lib/booking/refund-policy";
 import { isPnr } from "@/lib/booking/pnr";
 import { inventoryTx } from "@/lib/inventory/transaction";
 import { bookingViewById } from "@/lib/booking/booking-view";
@@ -130,9 +130,7 @@ export async function refundQuoteFor(client: Db, userId: string, pnr: string): P
     cancellable: !expired && (booking.status === "HELD" || booking.status === "CONFIRMED" || booking.status === "WAITLISTED"),
     refund: { amount: quote.amountMinor, currency: quote.currency },
     hoursBeforeDeparture: Math.round(quote.hoursBeforeDeparture * 100) / 100,
-    rule: quote.rule
-      ? { minHoursBefore: quote.rule.minHoursBefore, refundBasisPoints: quote.rule.refundBasisPoints, fee: { amount: quote.rule.feeMinor, currency: quote.rule.currency } }
-      : null,
+    rule: ruleView(quote.rule),
     reason: quote.reason,
   };
 }

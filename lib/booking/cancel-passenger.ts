@@ -19,7 +19,7 @@ import { currentTime } from "@/lib/booking/clock";
 import { isPnr } from "@/lib/booking/pnr";
 import { lockOwnBooking, type LockedBooking } from "@/lib/booking/own-booking";
 import { notifyInApp } from "@/lib/booking/notifications";
-import { quoteRefund, refundUnderRule, type RefundQuote } from "@/lib/booking/refund-policy";
+import { quoteRefund, ruleView, refundUnderRule, type RefundQuote } from "@/lib/booking/refund-policy";
 import { refundToCards } from "@/lib/booking/refunds";
 import { cancelLockedBooking } from "@/lib/booking/cancel-booking";
 import { bookingViewById } from "@/lib/booking/booking-view";
@@ -180,6 +180,7 @@ export async function passengerRefundQuote(client: Db, userId: string, pnr: stri
     refund: { amount: cancellable ? passengerRefund(quote, passenger.fareMinor) : 0, currency: booking.currency },
     fare: { amount: passenger.fareMinor, currency: booking.currency },
     hoursBeforeDeparture: Math.round(quote.hoursBeforeDeparture * 100) / 100,
+    rule: ruleView(quote.rule),
     reason: quote.reason,
   };
 }

@@ -32,7 +32,7 @@ import { refused, refusedOrThrow, type Refused } from "@/lib/booking/outcomes";
 import { appendEvent } from "@/lib/booking/events";
 import { currentTime } from "@/lib/booking/clock";
 import { isPnr } from "@/lib/booking/pnr";
-import { hasLeft, journeyOf, notBookable, resolveJourney, type Journey } from "@/lib/booking/journey";
+import { journeyOf, notBookable, resolveJourney, type Journey } from "@/lib/booking/journey";
 import { holdContextColumns, parseHoldContext, type HoldContextRow } from "@/lib/booking/hold-context";
 import { quotaRefusal } from "@/lib/booking/quota-rules";
 import { lockOwnBooking } from "@/lib/booking/own-booking";
@@ -176,11 +176,12 @@ async function exchangeInTx(
   const target = inventoryOfTarget(input);
   // The new inventory first: its lock is the transaction's first statement, so the picture of its
   // seats is fresh (lib/inventory/lock.ts). Then the booking, locked against a concurrent cancel.
-  let { locked, extra } = await lockInventoryWith<HoldContextRow>(tx, target, input.seatIds ? { seatIds: input.seatIds } : {}, holdContextColumns(target, [actor.userId]));
+  const read = await lockInventoryWith<HoldContextRow>(tx, target, input.seatIds ? { seatIds: input.seatIds } : {}, holdContextColumns(target, [actor.userId]));
+  let locked = read.locked;
   const stored = (await findKeys(tx, [ref])).get(keyId(ref));
   if (stored) return exchangeReplay(stored, hash);
   const locking = await lockOwnBooking(tx, actor.userId, pnr);
-  const context = parseHoldContext(extra);
+  const context = parseHoldContext(read.extra);
   const now = context.now;
   const booking = await currentBooking(tx, locking.id);
   const { rule, paidMinor } = await ruleFor(tx, booking, now);

@@ -30,6 +30,11 @@ export interface RefundQuote {
   paymentRef: string | null;
 }
 
+/** A rule as the API shows it (refund quotes). */
+export function ruleView(rule: RefundRuleTerms | null) {
+  return rule ? { minHoursBefore: rule.minHoursBefore, refundBasisPoints: rule.refundBasisPoints, fee: { amount: rule.feeMinor, currency: rule.currency } } : null;
+}
+
 /** The rule for `hoursBefore` hours ahead: the largest threshold met; null when none is. */
 export function applicableRule(rules: RefundRuleTerms[], hoursBefore: number): RefundRuleTerms | null {
   let best: RefundRuleTerms | null = null;

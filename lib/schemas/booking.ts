@@ -150,6 +150,7 @@ export const passengerRefundQuoteSchema = z.object({
   refund: moneySchema,
   fare: moneySchema.describe("What this passenger's ticket cost."),
   hoursBeforeDeparture: z.number(),
+  rule: refundQuoteSchema.shape.rule,
   reason: z.string().describe("Why this amount, as for the whole booking: PAID_FARE_RULE, NOT_PAID, SERVICE_CANCELLED, NO_RULE"),
 });
 export type PassengerRefundQuoteView = z.infer<typeof passengerRefundQuoteSchema>;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BookingSummary } from "@/components/booking/booking-summary";
-import { CancelBooking } from "@/components/booking/cancel-booking";
+import { CancelBooking, CancelPassenger } from "@/components/booking/cancel-booking";
 import { JourneyHeader } from "@/components/booking/journey-header";
 import { PrintButton } from "@/components/booking/print-button";
 import { StatusBadge } from "@/components/booking/status-badge";
@@ -21,10 +21,12 @@ export const metadata: Metadata = { title: "Your e-ticket" };
 
 type Params = Promise<{ pnr: string }>;
 
-export default async function TicketPage({ params }: { params: Params }) {
+export default async function TicketPage({ params, searchParams }: { params: Params; searchParams: Promise<{ changed?: string }> }) {
   const { pnr } = await params;
+  const { changed } = await searchParams;
   const { booking, user } = await bookingForPage(pnr, `/bookings/${pnr}`);
   const confirmed = booking.status === "CONFIRMED";
+  const travelling = booking.passengers.filter((p) => p.status === "CONFIRMED").length;
   // A server without its ticket key (NOT_CONFIGURED) still shows the booking, just not the code.
   const ticket = await issueTicket(booking).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_CONFIGURED") return undefined;
@@ -80,9 +82,21 @@ export default async function TicketPage({ params }: { params: Params }) {
         )}
       </div>
 
+      {changed === "1" && booking.status === "CONFIRMED" && (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900 print:hidden">
+          Your journey is changed. This is your new ticket; the earlier one is no longer valid.
+        </p>
+      )}
       <ServiceUpdates pnr={booking.pnr} userId={user.id} />
       <JourneyHeader headingLevel={2} train={booking.train} fromName={booking.fromName} toName={booking.toName} departure={booking.departure} arrival={booking.arrival} />
-      <BookingSummary booking={booking} />
+      <BookingSummary
+        booking={booking}
+        passengerAction={
+          travelling > 1 && (booking.status === "CONFIRMED" || booking.status === "HELD")
+            ? (position, name) => <CancelPassenger pnr={booking.pnr} position={position} name={name} />
+            : undefined
+        }
+      />
 
       <div className="flex flex-wrap items-center gap-3 print:hidden">
         {confirmed && (
@@ -91,6 +105,9 @@ export default async function TicketPage({ params }: { params: Params }) {
               Download PDF
             </a>
             <PrintButton />
+            <Link href={`/bookings/${booking.pnr}/exchange`} className="rounded-md border border-brand-300 bg-white px-4 py-2 font-medium text-brand-800 hover:bg-brand-50">
+              Change journey
+            </Link>
           </>
         )}
         <CancelBooking pnr={booking.pnr} cancellable={booking.status === "HELD" || booking.status === "CONFIRMED" || booking.status === "WAITLISTED"} />
