@@ -7,7 +7,7 @@ import { EXIT } from "./errors";
 import { report } from "./report";
 import { login, logout, register } from "./commands/account";
 import { searchServices, seats, stations } from "./commands/travel";
-import { book, cancel, listBookings, pay, showBooking, ticket } from "./commands/bookings";
+import { book, cancel, exchange, listBookings, pay, showBooking, ticket } from "./commands/bookings";
 import { ask } from "./commands/ask";
 import { interactive } from "./interactive";
 
@@ -52,8 +52,15 @@ function program(): Command {
     .action(run((ctx, pnr: string, options: { card: string }) => pay(ctx, pnr, options)));
   cli.command("show").description("one of your bookings").argument("<pnr>").action(run((ctx, pnr: string) => showBooking(ctx, pnr)));
   cli.command("bookings").description("your bookings, newest first").action(run((ctx) => listBookings(ctx)));
-  cli.command("cancel").description("cancel a booking (shows the refund and asks first)").argument("<pnr>").option("--yes", "do not ask")
-    .action(run((ctx, pnr: string, options: { yes?: boolean }) => cancel(ctx, pnr, options)));
+  cli.command("cancel").description("cancel a booking, or one passenger of it (shows the refund and asks first)").argument("<pnr>")
+    .option("--passenger <n>", "only this passenger (their number on the booking, 1 to 6); the others keep travelling").option("--yes", "do not ask")
+    .action(run((ctx, pnr: string, options: { yes?: boolean; passenger?: string }) => cancel(ctx, pnr, options)));
+  cli.command("exchange").description("move a paid booking to another train, date, journey or class (shows the price of the change and asks first)")
+    .argument("<pnr>").requiredOption("--service <serviceId>", "the train to move to (railbook search lists them)")
+    .option("--from <station>", "default: as booked").option("--to <station>", "default: as booked").option("--class <class>", "default: as booked")
+    .option("--quota <quota>").option("--seat <COACH/NUMBER|seatId>", "a chosen seat per travelling passenger, in order", collect)
+    .option("--card <number>", "pays the difference when the new journey costs more").option("--yes", "do not ask")
+    .action(run((ctx, pnr: string, options: Parameters<typeof exchange>[2]) => exchange(ctx, pnr, options)));
   cli.command("ticket").description("save the e-ticket PDF").argument("<pnr>").requiredOption("--out <file>")
     .action(run((ctx, pnr: string, options: { out: string }) => ticket(ctx, pnr, options)));
   cli.command("ask").description("ask the assistant a question").argument("<question>").option("--conversation <id>", "continue a conversation")

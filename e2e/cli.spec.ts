@@ -191,3 +191,37 @@ test("ask puts a question to the server's assistant and prints its answer and so
   const empty = await cli(env, "ask", " ");
   expect(empty.code).not.toBe(0);
 });
+
+test("a passenger drops one traveller and moves the booking to first class from the terminal", async ({ baseURL }) => {
+  const env = { RAILBOOK_API_URL: baseURL!, RAILBOOK_CONFIG_DIR: configDir };
+  const run = (...args: string[]) => cli(env, ...args);
+  const account = newAccount();
+  expect((await run("register", "--name", account.name, "--email", account.email, "--password", account.password)).code).toBe(0);
+  expect((await run("login", "--email", account.email, "--password", account.password)).code).toBe(0);
+  const date = daysFromNowInWarsaw(12);
+  const found = JSON.parse((await run("search", "Gdańsk Główny", "Warszawa Centralna", "--date", date, "--json")).stdout);
+  const service = found.services.find((s: { classes: { class: string }[] }) => ["SECOND", "FIRST"].every((c) => s.classes.some((x) => x.class === c)));
+  expect(service, "a train with first and second class runs that day").toBeTruthy();
+  const booked = JSON.parse((await run("book", service.serviceId, "--from", "Gdańsk Główny", "--to", "Warszawa Centralna", "--class", "SECOND", "--passenger", "Ala Nowak,34", "--passenger", "Olek Nowak,8", "--json")).stdout);
+  expect((await run("pay", booked.pnr, "--card", "4242424242424242")).code).toBe(0);
+
+  const bad = await run("cancel", booked.pnr, "--passenger", "9", "--yes");
+  expect(bad.code).toBe(2);
+  const dropped = await run("cancel", booked.pnr, "--passenger", "2", "--yes");
+  expect(dropped, dropped.stderr).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Olek Nowak cancelled from [A-Z0-9]{10}; refund /) });
+
+  // Asked first: nobody at a terminal to answer, so nothing changes.
+  const unasked = await run("exchange", booked.pnr, "--service", service.serviceId, "--class", "FIRST", "--card", "4242424242424242");
+  expect(unasked.code).toBe(2);
+  const moved = await run("exchange", booked.pnr, "--service", service.serviceId, "--class", "FIRST", "--card", "4242424242424242", "--yes", "--json");
+  expect(moved.code, moved.stderr).toBe(0);
+  const answer = JSON.parse(moved.stdout);
+  expect(answer.booking).toMatchObject({ pnr: booked.pnr, class: "FIRST", status: "CONFIRMED" });
+  expect(answer.booking.passengers.map((p: { status: string }) => p.status)).toEqual(["CONFIRMED", "CANCELLED"]);
+  expect(answer.payment.amount).toBe(answer.price.difference.amount);
+  expect(answer.price.difference.amount).toBeGreaterThan(0);
+  // The same again is nothing to change: the server's reason, exit 1.
+  const again = await run("exchange", booked.pnr, "--service", service.serviceId, "--class", "FIRST", "--yes");
+  expect(again.code).toBe(1);
+  expect(again.stderr).toContain("VALIDATION_FAILED");
+});

@@ -1,4 +1,4 @@
-// book, pay, show, bookings, cancel, ticket: the caller's own bookings over /bookings. Writes that
+// book, pay, show, bookings, cancel (a booking or one passenger), exchange, ticket: the caller's own bookings over /bookings. Writes that
 // create something carry a fresh Idempotency-Key, as the API asks.
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
@@ -96,18 +96,76 @@ interface RefundQuote {
   reason: string;
 }
 
-export async function cancel(ctx: Context, pnr: string, options: { yes?: boolean }): Promise<void> {
-  const quote = (await ctx.api.request<RefundQuote>("GET", `/bookings/${encodeURIComponent(pnr)}/cancel`)).body;
+/** Cancels the booking, or with `passenger` only that passenger (their place 1..6 on the booking); shows the refund and asks first. */
+export async function cancel(ctx: Context, pnr: string, options: { yes?: boolean; passenger?: string }): Promise<void> {
+  const one = options.passenger;
+  if (one !== undefined && !/^[1-6]$/.test(one)) throw usage(`--passenger takes the passenger's number on the booking, 1 to 6 (railbook show ${pnr} lists them), not "${one}".`);
+  const base = `/bookings/${encodeURIComponent(pnr)}${one ? `/passengers/${one}` : ""}/cancel`;
+  const quote = (await ctx.api.request<RefundQuote & { name?: string; wholeBooking?: boolean }>("GET", base)).body;
   // One the server says cannot be cancelled is not asked about: the server answers with its reason.
   if (!options.yes && quote.cancellable) {
-    if (!ctx.json) console.log(`Cancelling ${pnr.toUpperCase()} gives back ${money(quote.refund)}.`);
-    if (!(await askYesNo(ctx, "Cancel this booking?", "--yes"))) {
+    const what = one ? `${quote.name} off ${pnr.toUpperCase()}${quote.wholeBooking ? " (the last one travelling: the whole booking)" : ""}` : pnr.toUpperCase();
+    if (!ctx.json) console.log(`Cancelling ${what} gives back ${money(quote.refund)}.`);
+    if (!(await askYesNo(ctx, one ? "Cancel this passenger?" : "Cancel this booking?", "--yes"))) {
       console.log("Nothing changed: the booking stands.");
       return;
     }
   }
-  const answer = await ctx.api.request<{ booking: Booking; refund: Money }>("POST", `/bookings/${encodeURIComponent(pnr)}/cancel`);
-  show(ctx, answer, () => `Cancelled ${answer.body.booking.pnr}; refund ${money(answer.body.refund)}.`);
+  const answer = await ctx.api.request<{ booking: Booking; refund: Money; passenger?: { name: string }; wholeBooking?: boolean }>("POST", base);
+  const { booking, refund, passenger, wholeBooking } = answer.body;
+  show(ctx, answer, () =>
+    passenger && !wholeBooking
+      ? `${passenger.name} cancelled from ${booking.pnr}; refund ${money(refund)}. Get the new ticket: railbook ticket ${booking.pnr} --out ${booking.pnr}.pdf`
+      : `Cancelled ${booking.pnr}; refund ${money(refund)}.`,
+  );
+}
+
+export interface ExchangeOptions {
+  service: string;
+  from?: string;
+  to?: string;
+  class?: string;
+  quota?: string;
+  seat?: string[];
+  card?: string;
+  yes?: boolean;
+}
+
+interface ExchangeQuote {
+  exchangeable: boolean;
+  refusal: { code: string; message: string } | null;
+  cardNeeded: boolean;
+  price: { newFare: Money; fee: Money; credit: Money; difference: Money } | null;
+}
+
+/** Moves a paid booking to another train (and, if given, other stations or class); shows the price of the change and asks first. */
+export async function exchange(ctx: Context, pnr: string, options: ExchangeOptions): Promise<void> {
+  const current = (await ctx.api.request<Booking>("GET", `/bookings/${encodeURIComponent(pnr)}`)).body;
+  const { from, to } = await resolveJourney(ctx.api, options.from ?? current.from, options.to ?? current.to);
+  const target = { serviceId: options.service, from, to, class: (options.class ?? current.class).toUpperCase(), ...(options.quota ? { quota: options.quota } : {}) };
+  const ids = options.seat?.length ? await seatIds(ctx, options.service, from, to, options.seat) : [];
+  const quote = (await ctx.api.request<ExchangeQuote>("GET", `/bookings/${encodeURIComponent(pnr)}/exchange?${new URLSearchParams(target)}`)).body;
+  if (quote.exchangeable && quote.price && !options.yes) {
+    const d = quote.price.difference;
+    if (!ctx.json) {
+      console.log(`New fare ${money(quote.price.newFare)}, fee ${money(quote.price.fee)}, already paid ${money(quote.price.credit)}:`);
+      console.log(d.amount > 0 ? `  ${money(d)} to pay${options.card ? "" : " (give --card NUMBER)"}` : d.amount < 0 ? `  ${money({ ...d, amount: -d.amount })} back to your card` : "  nothing to pay");
+    }
+    if (!(await askYesNo(ctx, "Change the booking?", "--yes"))) {
+      console.log("Nothing changed: the booking stands.");
+      return;
+    }
+  }
+  // A refused quote is not asked about: the exchange itself answers with the server's reason.
+  const body = { ...target, ...(ids.length ? { seatIds: ids } : {}), ...(options.card ? { cardNumber: options.card } : {}) };
+  const answer = await ctx.api.request<{ booking: Booking; price: { difference: Money }; payment: { cardLast4: string } | null; refund: Money | null }>(
+    "POST", `/bookings/${encodeURIComponent(pnr)}/exchange`, { body, idempotencyKey: randomUUID() },
+  );
+  const { booking, payment, refund, price } = answer.body;
+  show(ctx, answer, () => {
+    const settled = payment ? `Paid ${money(price.difference)} with the card ending ${payment.cardLast4}.` : refund ? `${money(refund)} is refunded to your card.` : "Nothing to pay.";
+    return `Changed. ${settled}\n${bookingText(booking)}\nYour earlier ticket is void; get the new one: railbook ticket ${booking.pnr} --out ${booking.pnr}.pdf`;
+  });
 }
 
 export async function ticket(ctx: Context, pnr: string, options: { out: string }): Promise<void> {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { UntypedServiceImplementation } from "@grpc/grpc-js";
 import { db } from "@/lib/db";
 import { issueTokenSchema } from "@/lib/schemas/auth";
-import { createBookingSchema, paymentSchema, seatMapQuerySchema } from "@/lib/schemas/booking";
+import { createBookingSchema, exchangeSchema, passengerPositionSchema, paymentSchema, seatMapQuerySchema } from "@/lib/schemas/booking";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import { actorOf } from "@/lib/auth/actor";
 import { clientAddress } from "@/lib/net/client-address";
@@ -18,11 +18,13 @@ import { createBooking } from "@/lib/booking/create-booking";
 import { requestPayment } from "@/lib/booking/pay-request";
 import { listOwnBookings, ownBookingView } from "@/lib/booking/booking-view";
 import { cancelOwnBooking } from "@/lib/booking/cancel-booking";
+import { cancelOwnPassenger } from "@/lib/booking/cancel-passenger";
+import { exchangeBooking } from "@/lib/booking/exchange";
 import { paymentProvider } from "@/lib/payments";
 import { parse, unary } from "@/lib/grpc/unary";
-import { bookingReply, paymentReply } from "@/lib/grpc/outcomes";
+import { bookingReply, exchangeReply, paymentReply } from "@/lib/grpc/outcomes";
 import { bookingMessage, money, seatMapMessage, serviceMessage, stationMessage } from "@/lib/grpc/messages";
-import { createBookingBody, idempotencyKeyOf, type CreateBookingRequest } from "@/lib/grpc/requests";
+import { createBookingBody, exchangeBody, idempotencyKeyOf, type CreateBookingRequest, type ExchangeBookingRequest } from "@/lib/grpc/requests";
 
 /** The label tokens issued over gRPC carry on the profile page's token list. */
 const TOKEN_LABEL = "gRPC";
@@ -69,5 +71,17 @@ export const bookingService: UntypedServiceImplementation = {
   CancelBooking: unary<{ pnr: string }, unknown, "user">({ access: "user" }, async ({ request, user }) => {
     const result = await cancelOwnBooking(actorOf(user), parse(pnrSchema, request).pnr, paymentProvider());
     return { booking: bookingMessage(result.booking), refund: money(result.refund) };
+  }),
+
+  CancelPassenger: unary<{ pnr: string; position: number }, unknown, "user">({ access: "user" }, async ({ request, user }) => {
+    const { pnr } = parse(pnrSchema, { pnr: request.pnr });
+    const result = await cancelOwnPassenger(actorOf(user), pnr, parse(passengerPositionSchema, request.position), paymentProvider());
+    return { booking: bookingMessage(result.booking), refund: money(result.refund), whole_booking: result.wholeBooking };
+  }),
+
+  ExchangeBooking: unary<ExchangeBookingRequest, unknown, "user">({ access: "user" }, async ({ request, user }) => {
+    const { pnr } = parse(pnrSchema, { pnr: request.pnr });
+    const input = parse(exchangeSchema, exchangeBody(request));
+    return exchangeReply(await exchangeBooking(actorOf(user), pnr, input, idempotencyKeyOf(request.idempotency_key), paymentProvider()));
   }),
 };

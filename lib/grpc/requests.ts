@@ -37,3 +37,27 @@ export function createBookingBody(r: CreateBookingRequest) {
 export function idempotencyKeyOf(key: string): string | null {
   return key === "" ? null : key;
 }
+
+export interface ExchangeBookingRequest {
+  pnr: string;
+  service_id: string;
+  from: string;
+  to: string;
+  travel_class: string;
+  quota: string;
+  seat_ids: string[];
+  card_number: string;
+  idempotency_key: string;
+}
+
+export function exchangeBody(r: ExchangeBookingRequest) {
+  return {
+    serviceId: r.service_id,
+    from: r.from,
+    to: r.to,
+    class: r.travel_class,
+    quota: optional(r.quota),
+    seatIds: r.seat_ids.length > 0 ? r.seat_ids : undefined,
+    cardNumber: optional(r.card_number),
+  };
+}

@@ -11,7 +11,7 @@ import { GET as getBookingRoute } from "@/app/api/v1/bookings/[pnr]/route";
 import { GET as refundQuoteRoute } from "@/app/api/v1/bookings/[pnr]/cancel/route";
 import { createUser } from "../helpers/factories";
 import { apiUser, callRoute, ensureFares, SECOND_FARE } from "../booking/helpers";
-import { createNet, type Net } from "../booking/network";
+import { anotherService, createNet, type Net } from "../booking/network";
 import { bookingClient, unwrap, type BookingClient } from "./client";
 
 let server: GrpcServer;
@@ -87,6 +87,36 @@ describe("BookingService over gRPC", () => {
     expect(cancelled.refund).toEqual(quote.body.refund);
     const freed = unwrap(await client.call("GetSeatMap", { service_id: net.serviceId, from: net.codes[0], to: net.codes[2] }));
     expect(freed.coaches[0].seats.find((s: { seat_id: string }) => s.seat_id === seat3).available).toBe(true);
+  });
+
+  it("cancels one passenger and exchanges the rest to another date, as REST does", async () => {
+    if ((await db().exchangeRule.count({ where: { currency: "PLN", validTo: null } })) === 0) {
+      await db().exchangeRule.create({ data: { minHoursBefore: 0, feeMinor: 0, currency: "PLN", validFrom: new Date("2020-01-01") } });
+    }
+    const net = await createNet(seated(8));
+    const later = await anotherService(net, new Date(net.departsAt.getTime() + 86_400_000));
+    const owner = await apiUser();
+    const token = tokenOf(owner.auth);
+    const held = unwrap(await client.call("CreateBooking", bookingRequest(net, [{ name: "Ala Nowak", age: 34 }, { name: "Olek Nowak", age: 8 }]), token));
+    unwrap(await client.call("PayBooking", { pnr: held.pnr, card_number: "4242424242424242", idempotency_key: randomUUID() }, token));
+
+    const one = unwrap(await client.call("CancelPassenger", { pnr: held.pnr, position: 2 }, token));
+    expect(one).toMatchObject({ whole_booking: false, booking: { status: "CONFIRMED" } });
+    expect(one.booking.passengers.map((p: { status: string }) => p.status)).toEqual(["CONFIRMED", "CANCELLED"]);
+    const bad = await client.call("CancelPassenger", { pnr: held.pnr, position: 0 }, token);
+    expect(bad.ok ? null : [bad.error.code, bad.error.errorCode]).toEqual([status.INVALID_ARGUMENT, "VALIDATION_FAILED"]);
+
+    const request = { pnr: held.pnr, service_id: later.serviceId, from: net.codes[0], to: net.codes[2], travel_class: "SECOND", idempotency_key: randomUUID() };
+    const moved = unwrap(await client.call("ExchangeBooking", request, token));
+    expect(moved.booking).toMatchObject({ pnr: held.pnr, service_id: later.serviceId, status: "CONFIRMED" });
+    expect(moved.price.difference).toEqual({ amount: 0, currency: "PLN" });
+    const rest = await callRoute(getBookingRoute, { path: `/api/v1/bookings/${held.pnr}`, params: { pnr: held.pnr }, headers: owner.auth });
+    expect(rest.body.serviceId).toBe(later.serviceId);
+    const replay = unwrap(await client.call("ExchangeBooking", request, token));
+    expect(replay).toEqual(moved);
+    const noKey = await client.call("ExchangeBooking", { ...request, idempotency_key: "", service_id: net.serviceId }, token);
+    expect(noKey.ok ? null : noKey.error.errorCode).toBe("IDEMPOTENCY_KEY_REQUIRED");
+    expect(await db().bookingEvent.count({ where: { booking: { pnr: held.pnr }, type: "EXCHANGED" } })).toBe(1);
   });
 
   it("sells the hot seat once: 20 concurrent CreateBooking for one seat, one OK, 19 FAILED_PRECONDITION with SEAT_UNAVAILABLE", async () => {
