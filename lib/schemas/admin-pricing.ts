@@ -59,10 +59,12 @@ export function basisPointsToPercent(bp: number): string {
 export const MAX_REFUND_RULES = 12;
 export const MAX_HOURS_BEFORE = 24 * 365;
 
+const hoursBefore = formInt({ required: "Enter the hours before departure.", invalid: "Enter whole hours." }).pipe(
+  z.number().min(0, "Hours cannot be negative.").max(MAX_HOURS_BEFORE, `At most ${MAX_HOURS_BEFORE} hours (a year).`),
+);
+
 const refundRuleEntry = z.object({
-  minHoursBefore: formInt({ required: "Enter the hours before departure.", invalid: "Enter whole hours." }).pipe(
-    z.number().min(0, "Hours cannot be negative.").max(MAX_HOURS_BEFORE, `At most ${MAX_HOURS_BEFORE} hours (a year).`),
-  ),
+  minHoursBefore: hoursBefore,
   refundPercent: z.string({ error: "Enter the share refunded." }).transform((text, ctx) => {
     const bp = percentToBasisPoints(text);
     if (bp === null || bp > 10_000) {
@@ -74,27 +76,38 @@ const refundRuleEntry = z.object({
   fee: money("fee"),
 });
 
-export const refundRulesFormSchema = nestedForm(
-  z
-    .object({
-      currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a currency code like PLN."),
-      rules: z
-        .array(refundRuleEntry, { error: "Add at least one rule." })
-        .min(1, "Add at least one rule.")
-        .max(MAX_REFUND_RULES, `At most ${MAX_REFUND_RULES} rules.`),
-    })
-    .superRefine((input, ctx) => {
-      const seen = new Map<number, number>();
-      input.rules.forEach((rule, i) => {
-        const earlier = seen.get(rule.minHoursBefore);
-        if (earlier !== undefined) {
-          ctx.addIssue({ code: "custom", path: ["rules", i, "minHoursBefore"], message: `Rule ${earlier + 1} already starts at ${rule.minHoursBefore} hours; each threshold once.` });
-        } else seen.set(rule.minHoursBefore, i);
-      });
-    }),
-);
+/** Exchange rules (docs/decisions/027): from H hours before departure a change costs this fee per passenger. */
+const exchangeRuleEntry = z.object({ minHoursBefore: hoursBefore, fee: money("fee") });
+
+/** A currency's set of rules by threshold, saved together: each threshold once. */
+function ruleSetForm<E extends z.ZodType<{ minHoursBefore: number }>>(entry: E) {
+  return nestedForm(
+    z
+      .object({
+        currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "Use a currency code like PLN."),
+        rules: z
+          .array(entry, { error: "Add at least one rule." })
+          .min(1, "Add at least one rule.")
+          .max(MAX_REFUND_RULES, `At most ${MAX_REFUND_RULES} rules.`),
+      })
+      .superRefine((input, ctx) => {
+        const seen = new Map<number, number>();
+        input.rules.forEach((rule, i) => {
+          const earlier = seen.get(rule.minHoursBefore);
+          if (earlier !== undefined) {
+            ctx.addIssue({ code: "custom", path: ["rules", i, "minHoursBefore"], message: `Rule ${earlier + 1} already starts at ${rule.minHoursBefore} hours; each threshold once.` });
+          } else seen.set(rule.minHoursBefore, i);
+        });
+      }),
+  );
+}
+
+export const refundRulesFormSchema = ruleSetForm(refundRuleEntry);
 export type RefundRulesFormInput = z.infer<typeof refundRulesFormSchema>;
 export type RefundRuleEntry = RefundRulesFormInput["rules"][number];
+
+export const exchangeRulesFormSchema = ruleSetForm(exchangeRuleEntry);
+export type ExchangeRulesFormInput = z.infer<typeof exchangeRulesFormSchema>;
 
 export const MAX_POOL_SEATS = 5_000;
 

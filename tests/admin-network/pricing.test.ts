@@ -5,7 +5,9 @@ import { rulesInForce } from "@/lib/booking/refund-policy";
 import { serviceSummary } from "@/lib/services/service-summary";
 import { changeFareRate } from "@/lib/admin/network/fares";
 import { replaceRefundRules } from "@/lib/admin/network/refund-rules";
-import { fareRateFormSchema, refundRulesFormSchema, parseMoneyMinor } from "@/lib/schemas/admin-pricing";
+import { replaceExchangeRules } from "@/lib/admin/network/exchange-rules";
+import { exchangeRuleFor } from "@/lib/booking/exchange";
+import { exchangeRulesFormSchema, fareRateFormSchema, refundRulesFormSchema, parseMoneyMinor } from "@/lib/schemas/admin-pricing";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { uniqueSuffix } from "../helpers/factories";
 import { createNet } from "../booking/network";
@@ -114,5 +116,25 @@ describe("refund rules", () => {
     // What applied before the change is still there to read.
     const then = await rulesInForce(db(), currency, new Date(t1.getTime() - 1));
     expect(then.map((r) => [r.minHoursBefore, r.refundBasisPoints]).sort((a, b) => a[0]! - b[0]!)).toEqual([[0, 0], [24, 9000], [48, 10_000]]);
+  });
+});
+
+describe("exchange rules", () => {
+  const nok = "NOK";
+  const parse = (rules: [string, string][]) =>
+    exchangeRulesFormSchema.parse({ currency: nok, ...Object.fromEntries(rules.flatMap(([h, f], i) => [[`rules.${i}.minHoursBefore`, h], [`rules.${i}.fee`, f]])) });
+
+  it("keeps history like refund rules, and the exchange reads the rule in force for the hours left", async () => {
+    await db().exchangeRule.deleteMany({ where: { currency: nok } });
+    const t0 = new Date(Date.now() - 60_000);
+    expect(await replaceExchangeRules(parse([["24", "0"], ["2", "5,00"]]), t0)).toEqual({ opened: 2, closed: 0, kept: 0 });
+    const t1 = new Date();
+    expect(await replaceExchangeRules(parse([["24", "0"], ["6", "7.50"]]), t1)).toEqual({ opened: 1, closed: 1, kept: 1 });
+    expect(await exchangeRuleFor(db(), nok, t1, 10)).toMatchObject({ minHoursBefore: 6, feeMinor: 750 });
+    expect(await exchangeRuleFor(db(), nok, t1, 30)).toMatchObject({ minHoursBefore: 24, feeMinor: 0 });
+    expect(await exchangeRuleFor(db(), nok, t1, 3)).toBeNull(); // the 2-hour rule was dropped
+    expect(await exchangeRuleFor(db(), nok, new Date(t1.getTime() - 1), 3)).toMatchObject({ minHoursBefore: 2, feeMinor: 500 });
+    const dup = exchangeRulesFormSchema.safeParse({ currency: nok, "rules.0.minHoursBefore": "6", "rules.0.fee": "1", "rules.1.minHoursBefore": "6", "rules.1.fee": "2" });
+    expect(dup.success).toBe(false);
   });
 });

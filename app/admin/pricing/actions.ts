@@ -1,12 +1,14 @@
 "use server";
-// Thin server actions for fares, refund rules and quota pools (lib/admin/network/fares.ts,
+// Thin server actions for fares, refund and exchange rules and quota pools (lib/admin/network/fares.ts,
 // refund-rules.ts, quotas.ts hold the rules and the transactions).
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/action";
 import { formatMoney } from "@/lib/money";
-import { fareRateFormSchema, quotaRuleFormSchema, refundRulesFormSchema, serviceQuotaMoveSchema, trainQuotaFormSchema } from "@/lib/schemas/admin-pricing";
+import { exchangeRulesFormSchema, fareRateFormSchema, quotaRuleFormSchema, refundRulesFormSchema, serviceQuotaMoveSchema, trainQuotaFormSchema } from "@/lib/schemas/admin-pricing";
 import { changeFareRate } from "@/lib/admin/network/fares";
 import { replaceRefundRules } from "@/lib/admin/network/refund-rules";
+import { replaceExchangeRules } from "@/lib/admin/network/exchange-rules";
+import { savedMessage } from "@/lib/admin/network/rule-versions";
 import { moveServiceSeats, setQuotaMinAge, setTrainQuota } from "@/lib/admin/network/quotas";
 
 export const changeFareAction = formAction({ access: "admin", schema: fareRateFormSchema }, async (input) => {
@@ -22,8 +24,13 @@ export const changeFareAction = formAction({ access: "admin", schema: fareRateFo
 export const refundRulesAction = formAction({ access: "admin", schema: refundRulesFormSchema }, async (input) => {
   const change = await replaceRefundRules(input);
   revalidatePath("/admin/pricing");
-  if (change.opened === 0 && change.closed === 0) return { status: "success", message: "Those are the rules already in force; nothing changed." };
-  return { status: "success", message: `Refund rules saved: ${change.opened} new or changed, ${change.closed} closed, ${change.kept} unchanged. They apply to cancellations from now on.` };
+  return { status: "success", message: savedMessage("Refund rules", change, "cancellations") };
+});
+
+export const exchangeRulesAction = formAction({ access: "admin", schema: exchangeRulesFormSchema }, async (input) => {
+  const change = await replaceExchangeRules(input);
+  revalidatePath("/admin/pricing");
+  return { status: "success", message: savedMessage("Exchange rules", change, "changes of booking") };
 });
 
 export const trainQuotaAction = formAction({ access: "admin", schema: trainQuotaFormSchema }, async (input) => {

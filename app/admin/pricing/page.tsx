@@ -5,6 +5,7 @@ import { formatMoney } from "@/lib/money";
 import { basisPointsToPercent, minorToInput } from "@/lib/schemas/admin-pricing";
 import { fareOverview } from "@/lib/admin/network/fares";
 import { refundRuleOverview } from "@/lib/admin/network/refund-rules";
+import { exchangeRuleOverview } from "@/lib/admin/network/exchange-rules";
 import { EmptyState, PageHeader, TableScroll, card, td, th } from "@/components/admin/admin-ui";
 import { FareRateForm } from "@/components/admin/fare-rate-form";
 import { RefundRulesForm } from "@/components/admin/refund-rules-form";
@@ -15,13 +16,13 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 
 export default async function PricingPage() {
   await requireAdmin("/admin/pricing");
-  const [fares, refunds] = await Promise.all([fareOverview(), refundRuleOverview()]);
+  const [fares, refunds, exchanges] = await Promise.all([fareOverview(), refundRuleOverview(), exchangeRuleOverview()]);
 
   return (
     <div className="space-y-6">
       <PageHeader
         title="Fares & rules"
-        description="Prices per class and refund rules. A change applies from the moment it is saved; earlier versions stay in the history and bookings keep what they were charged."
+        description="Prices per class, refund rules and exchange rules. A change applies from the moment it is saved; earlier versions stay in the history and bookings keep what they were charged."
         action={
           <Link href="/admin/pricing/quotas" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
             Quota pools
@@ -99,6 +100,44 @@ export default async function PricingPage() {
                   <tr key={r.id}>
                     <td className={`${td} tabular-nums`}>{r.minHoursBefore}</td>
                     <td className={`${td} text-right tabular-nums`}>{basisPointsToPercent(r.refundBasisPoints)} %</td>
+                    <td className={`${td} text-right tabular-nums`}>{formatMoney(r.feeMinor, r.currency)}</td>
+                    <td className={td}>{when(r.validFrom)}</td>
+                    <td className={td}>{when(r.validTo)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="exchanges-heading" className={`${card} space-y-4`}>
+        <h2 id="exchanges-heading" className="text-xl font-semibold">Exchange rules ({exchanges.currency})</h2>
+        <p className="text-sm text-slate-600">
+          A passenger changing a paid booking to another train, date or class pays the rule&apos;s fee per passenger besides the fare difference: the rule with the largest threshold the
+          time left meets. No rule met, no change (they can still cancel under the refund rules). A train you cancelled changes free.
+        </p>
+        <RefundRulesForm
+          kind="exchange"
+          currency={exchanges.currency}
+          initial={exchanges.current.map((r) => ({ minHoursBefore: String(r.minHoursBefore), refundPercent: "", fee: minorToInput(r.feeMinor) }))}
+        />
+        {exchanges.history.length > 0 ? (
+          <TableScroll label="Exchange rule history">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Earlier exchange rules</caption>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className={th}>Hours before</th>
+                  <th scope="col" className={`${th} text-right`}>Fee</th>
+                  <th scope="col" className={th}>From</th>
+                  <th scope="col" className={th}>Until</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {exchanges.history.map((r) => (
+                  <tr key={r.id}>
+                    <td className={`${td} tabular-nums`}>{r.minHoursBefore}</td>
                     <td className={`${td} text-right tabular-nums`}>{formatMoney(r.feeMinor, r.currency)}</td>
                     <td className={td}>{when(r.validFrom)}</td>
                     <td className={td}>{when(r.validTo)}</td>

@@ -8,6 +8,7 @@ import { serializable } from "@/lib/db/serializable";
 import type { RefundRulesFormInput } from "@/lib/schemas/admin-pricing";
 import { rulesInForce, type RefundRuleTerms } from "@/lib/booking/refund-policy";
 import { DEFAULT_CURRENCY } from "./fares";
+import { changeOf, planRuleSet, type RuleSetChange } from "./rule-versions";
 
 export interface RefundRuleHistoryRow extends RefundRuleTerms {
   validFrom: Date;
@@ -27,39 +28,19 @@ export async function refundRuleOverview(currency = DEFAULT_CURRENCY, at = new D
   return { currency, current: [...current].sort((a, b) => b.minHoursBefore - a.minHoursBefore), history: history as RefundRuleHistoryRow[] };
 }
 
-export interface RefundRulesChange {
-  opened: number;
-  closed: number;
-  kept: number;
-}
-
-export async function replaceRefundRules(input: RefundRulesFormInput, now = new Date()): Promise<RefundRulesChange> {
+export async function replaceRefundRules(input: RefundRulesFormInput, now = new Date()): Promise<RuleSetChange> {
   return serializable(async (tx) => {
     const open = await tx.refundRule.findMany({
       where: { currency: input.currency, validFrom: { lte: now }, OR: [{ validTo: null }, { validTo: { gt: now } }] },
       orderBy: [{ validFrom: "desc" }, { id: "asc" }],
     });
-    const keep = new Set<string>();
-    const toOpen: RefundRulesFormInput["rules"] = [];
-    for (const rule of input.rules) {
-      // The newest open row of this threshold is the one in force (refund-policy.ts rulesInForce).
-      const same = open.find((r) => r.minHoursBefore === rule.minHoursBefore);
-      if (same && same.refundBasisPoints === rule.refundPercent && same.feeMinor === rule.fee) keep.add(same.id);
-      else toOpen.push(rule);
-    }
-    const toClose = open.filter((r) => !keep.has(r.id)).map((r) => r.id);
-    if (toClose.length > 0) await tx.refundRule.updateMany({ where: { id: { in: toClose } }, data: { validTo: now } });
-    if (toOpen.length > 0) {
+    const plan = planRuleSet(open, input.rules, (row, rule) => row.refundBasisPoints === rule.refundPercent && row.feeMinor === rule.fee);
+    if (plan.toClose.length > 0) await tx.refundRule.updateMany({ where: { id: { in: plan.toClose } }, data: { validTo: now } });
+    if (plan.toOpen.length > 0) {
       await tx.refundRule.createMany({
-        data: toOpen.map((r) => ({
-          minHoursBefore: r.minHoursBefore,
-          refundBasisPoints: r.refundPercent,
-          feeMinor: r.fee,
-          currency: input.currency,
-          validFrom: now,
-        })),
+        data: plan.toOpen.map((r) => ({ minHoursBefore: r.minHoursBefore, refundBasisPoints: r.refundPercent, feeMinor: r.fee, currency: input.currency, validFrom: now })),
       });
     }
-    return { opened: toOpen.length, closed: toClose.length, kept: keep.size };
+    return changeOf(plan);
   });
 }
