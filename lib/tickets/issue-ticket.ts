@@ -1,7 +1,10 @@
 // The signed ticket of a confirmed booking, as its QR code carries it: the travelling passengers
-// with their seats, the service and segment, valid from now until a while after arrival. Signed
-// again at every rendering; the issue time is the database's clock, the same clock a cancellation
-// stamps ticketsRevokedAt with, so a ticket signed after a change is never mistaken for one before.
+// with their seats, the service and segment, valid from its issue until a while after arrival.
+// Its issue time is the booking's last change that tickets depend on (confirmed, then any
+// revocation: a passenger cancelled out, an exchange), the instant ticketsRevokedAt is stamped with,
+// so a ticket signed after a change is never mistaken for one before, and the same booking always
+// signs to the same ticket (Ed25519 is deterministic): the QR code stays still while the page
+// re-renders, and a passenger who printed it and one who shows it on a phone hold the same code.
 import "server-only";
 import { db, type Db } from "@/lib/db";
 import type { BookingView } from "@/lib/schemas/booking";
@@ -31,6 +34,9 @@ export async function issueTicket(booking: BookingView, client: Db = db()): Prom
   const key = currentSigningKey();
   await registerSigningKey(client, key);
   const [row] = await client.$queryRaw<{ at: Date; serviceDate: Date }[]>`
-    SELECT clock_timestamp() AS at, "serviceDate" FROM "Service" WHERE id = ${booking.serviceId}`;
-  return signTicket(ticketPayloadOf(booking, row!.at, row!.serviceDate.toISOString().slice(0, 10)), key);
+    SELECT GREATEST(b."confirmedAt", b."ticketsRevokedAt", b."createdAt") AS at, s."serviceDate"
+    FROM "Booking" b JOIN "Service" s ON s.id = b."serviceId"
+    WHERE b.pnr = ${booking.pnr} AND s.id = ${booking.serviceId}`;
+  if (!row) return null;
+  return signTicket(ticketPayloadOf(booking, row.at, row.serviceDate.toISOString().slice(0, 10)), key);
 }

@@ -38,6 +38,9 @@ describe("a signed ticket", () => {
     expect(result.ticket.x.every(([, coach, seat]) => coach === "7" && typeof seat === "number")).toBe(true);
     expect(result.ticket.ex * 1000).toBeGreaterThan(Date.parse(booking.arrival));
     expect(result.ticket.nb * 1000).toBeLessThanOrEqual(Date.now());
+    // Issued at the booking's confirmation: every rendering signs the very same ticket.
+    expect(result.ticket.ia).toBe(Date.parse(booking.confirmedAt!));
+    expect(await issueTicket(await view())).toBe(token);
   });
 
   it("refuses a payload changed after signing, and shows nothing of it", async () => {
