@@ -47,6 +47,7 @@ function program(): Command {
     .requiredOption("--passenger <Name,Age[,BERTH]>", "a passenger, 1 to 6 times", collect)
     .option("--seat <COACH/NUMBER|seatId>", "a chosen seat per passenger, in passenger order", collect)
     .option("--quota <quota>").option("--wait", "join the waiting list when too few seats are left")
+    .option("--together", "seats chosen for you must keep the party together, or nothing is held")
     .action(run((ctx, serviceId: string, options: Parameters<typeof book>[2]) => book(ctx, serviceId, options)));
   cli.command("pay").description("pay for a held booking").argument("<pnr>").requiredOption("--card <number>")
     .action(run((ctx, pnr: string, options: { card: string }) => pay(ctx, pnr, options)));

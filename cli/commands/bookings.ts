@@ -18,6 +18,7 @@ export interface BookOptions {
   seat?: string[];
   quota?: string;
   wait?: boolean;
+  together?: boolean;
 }
 
 const BERTHS = ["NONE", "LOWER", "MIDDLE", "UPPER", "SIDE_LOWER", "SIDE_UPPER", "WINDOW", "AISLE"];
@@ -61,6 +62,7 @@ export async function book(ctx: Context, serviceId: string, options: BookOptions
     class: options.class,
     ...(options.quota ? { quota: options.quota } : {}),
     ...(options.wait ? { joinWaitlist: true } : {}),
+    ...(options.together ? { together: true } : {}),
     passengers: passengers.map((p, i) => ({ ...p, ...(ids[i] ? { seatId: ids[i] } : {}) })),
   };
   const answer = await ctx.api.request<Booking>("POST", "/bookings", { body, idempotencyKey: randomUUID() });

@@ -2,7 +2,7 @@
 // Who travels and how their seats are chosen: 1-6 passengers, either the seats picked on the map
 // (one per passenger, in the order picked) or "Choose seats for me" with a preference each.
 // Shows the total, sends the booking and explains any refusal next to what caused it.
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { formatMoney } from "@/lib/money";
 import { MAX_PASSENGERS } from "@/lib/schemas/booking";
@@ -35,6 +35,7 @@ export function BookingForm(props: Props) {
   // The waiting list always chooses seats, so a sold-out class is booked as "choose for me".
   const auto = props.auto || soldOut;
   const form = useRef<HTMLFormElement>(null);
+  const [together, setTogether] = useState(false);
   const { submit, pending, fieldErrors, failure, attempt } = useCreateBooking(onSeatsTaken, onBooked);
 
   useEffect(() => {
@@ -63,7 +64,7 @@ export function BookingForm(props: Props) {
       aria-labelledby="booking-form-title"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!pending) void submit({ ...request, passengers, auto, joinWaitlist: soldOut });
+        if (!pending) void submit({ ...request, passengers, auto, joinWaitlist: soldOut, together });
       }}
       className="space-y-4 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6"
     >
@@ -80,6 +81,16 @@ export function BookingForm(props: Props) {
           </span>
         </span>
       </label>
+
+      {auto && !soldOut && passengers.length > 1 && (
+        <label className="flex cursor-pointer items-start gap-3 px-3">
+          <input type="checkbox" checked={together} onChange={(e) => setTogether(e.target.checked)} className="mt-1 h-5 w-5 accent-brand-600" />
+          <span>
+            <span className="block font-medium text-slate-900">We must sit together</span>
+            <span className="block text-sm text-slate-700">If no seats together are left, tell us instead of seating the group apart.</span>
+          </span>
+        </label>
+      )}
 
       {passengers.map((p, i) => (
         <PassengerFields

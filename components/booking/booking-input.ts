@@ -17,6 +17,8 @@ export interface BookingRequest {
   seatIds: string[];
   /** Sold out for the party: join the waiting list (seats are then chosen for you). */
   joinWaitlist?: boolean;
+  /** Seats chosen for the party must keep it together, or the hold is refused. */
+  together?: boolean;
 }
 
 export type BookingCheck =
@@ -50,6 +52,7 @@ export function bookingInput(r: BookingRequest): unknown {
       ...(!r.auto && r.seatIds[i] ? { seatId: r.seatIds[i] } : {}),
     })),
     ...(r.joinWaitlist ? { joinWaitlist: true } : {}),
+    ...(r.auto && r.together && !r.joinWaitlist && r.passengers.length > 1 ? { together: true } : {}),
   };
 }
 

@@ -157,6 +157,7 @@ class Planner {
       chosenSeatIds: chosenSeatIds(input),
       joinWaitlist: input.joinWaitlist ?? false,
       waitlistOpen: waitlistOpenFor(journey, now),
+      together: input.together ?? false,
     });
     if (decision.kind === "refused") return decision;
 

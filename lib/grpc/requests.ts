@@ -17,6 +17,7 @@ export interface CreateBookingRequest {
   passengers: PassengerRequest[];
   join_waitlist: boolean;
   idempotency_key: string;
+  together: boolean;
 }
 
 const optional = (value: string) => (value === "" ? undefined : value);
@@ -29,6 +30,7 @@ export function createBookingBody(r: CreateBookingRequest) {
     class: r.travel_class,
     quota: optional(r.quota),
     joinWaitlist: r.join_waitlist || undefined,
+    together: r.together || undefined,
     passengers: r.passengers.map((p) => ({ name: p.name, age: p.age, berthPreference: optional(p.berth_preference), seatId: optional(p.seat_id) })),
   };
 }

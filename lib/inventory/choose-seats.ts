@@ -3,8 +3,9 @@
 //
 // What passengers notice, most important first: being split across coaches, then being spread out
 // (rows apart in a saloon, bays apart in a sleeper), then not getting the berth or seat kind they
-// asked for. That order is the cost model below. Ties go to the front of the train and the lowest
-// seat numbers, so the result is deterministic and fills coaches from the front.
+// asked for, then sitting across the aisle from each other rather than side by side. That order is
+// the cost model below. Ties go to the front of the train and the lowest seat numbers, so the
+// result is deterministic and fills coaches from the front.
 import type { BERTH_PREFERENCES } from "@/lib/schemas/booking";
 
 export type Preference = (typeof BERTH_PREFERENCES)[number];
@@ -18,16 +19,21 @@ export interface FreeSeat {
   bay: number | null;
   berth: string | null;
   position: string | null;
+  /** Which side of the aisle (0, 1...: lib/inventory/state.ts aisleSides); absent counts as one side. */
+  side?: number;
 }
 
 const COACH_COST = 1000;
 const SPAN_COST = 10;
 const PREFERENCE_COST = 4;
+/** Each extra (row, side of the aisle) group a party is spread over: below a missed preference. */
+const SIDE_COST = 3;
 /** Breaks ties between equally good groups in favour of seats numbered close together. */
 const SPREAD_COST = 0.01;
 
 const unitOf = (s: FreeSeat) => s.bay ?? s.row;
-const byPlace = (a: FreeSeat, b: FreeSeat) => a.coachPosition - b.coachPosition || unitOf(a) - unitOf(b) || a.number - b.number;
+const sideOf = (s: FreeSeat) => s.side ?? 0;
+const byPlace = (a: FreeSeat, b: FreeSeat) => a.coachPosition - b.coachPosition || unitOf(a) - unitOf(b) || sideOf(a) - sideOf(b) || a.number - b.number;
 
 function matches(seat: FreeSeat, preference: Preference): boolean {
   return preference === seat.berth || preference === seat.position;
@@ -67,13 +73,28 @@ function assign(pool: FreeSeat[], preferences: Preference[]): Pick {
   const units = seats.map(unitOf);
   const numbers = seats.map((s) => s.number);
   const span = coaches === 1 ? Math.max(...units) - Math.min(...units) : 0;
+  const groups = new Set(seats.map((s) => `${s.coachPosition}/${unitOf(s)}/${sideOf(s)}`)).size;
   const cost =
-    (coaches - 1) * COACH_COST + span * SPAN_COST + misses * PREFERENCE_COST + (Math.max(...numbers) - Math.min(...numbers)) * SPREAD_COST;
+    (coaches - 1) * COACH_COST +
+    span * SPAN_COST +
+    misses * PREFERENCE_COST +
+    (groups - 1) * SIDE_COST +
+    (Math.max(...numbers) - Math.min(...numbers)) * SPREAD_COST;
   return { seats, cost };
 }
 
-/** Pools of seats from one coach: each run of consecutive units (rows or bays) holding enough seats. */
+/**
+ * Pools of seats from one coach: each run of consecutive units (rows or bays) holding enough seats,
+ * and the same on each side of the aisle alone (a party of four in 2+1 seating: two rows of the
+ * pair side, one behind the other, rather than spread over the aisle).
+ */
 function sameCoachPools(coach: FreeSeat[], size: number): FreeSeat[][] {
+  const sides = [...new Set(coach.map(sideOf))];
+  const perSide = sides.length > 1 ? sides.flatMap((side) => unitRuns(coach.filter((s) => sideOf(s) === side), size)) : [];
+  return [...unitRuns(coach, size), ...perSide];
+}
+
+function unitRuns(coach: FreeSeat[], size: number): FreeSeat[][] {
   const units: FreeSeat[][] = [];
   for (const seat of coach) {
     const last = units.at(-1);
@@ -94,6 +115,14 @@ function sameCoachPools(coach: FreeSeat[], size: number): FreeSeat[][] {
  * `free` must hold only seats that are free for the whole journey.
  */
 export function chooseSeats(free: FreeSeat[], preferences: Preference[]): string[] | null {
+  return choosePlaces(free, preferences)?.ids ?? null;
+}
+
+/**
+ * The same, and whether the party sits together: in one coach, in consecutive rows or bays (a
+ * party larger than a row needs the next one). A "sit together" request refuses a pick that is not.
+ */
+export function choosePlaces(free: FreeSeat[], preferences: Preference[]): { ids: string[]; together: boolean } | null {
   const size = preferences.length;
   if (size === 0 || free.length < size) return null;
   const sorted = [...free].sort(byPlace);
@@ -113,5 +142,8 @@ export function chooseSeats(free: FreeSeat[], preferences: Preference[]): string
     const pick = assign(pool, preferences);
     if (!best || pick.cost < best.cost) best = pick;
   }
-  return best!.seats.map((s) => s.id);
+  const seats = best!.seats;
+  const units = [...new Set(seats.map(unitOf))];
+  const together = new Set(seats.map((s) => s.coachPosition)).size === 1 && Math.max(...units) - Math.min(...units) === units.length - 1;
+  return { ids: seats.map((s) => s.id), together };
 }

@@ -2,7 +2,7 @@
 // batch plans its requests one after another in memory (each sees the seats given to those before
 // it) and a refusal is a value that never aborts the others. Throwing happens at the edge.
 import { AppError } from "@/lib/errors";
-import { chooseSeats, type Preference } from "@/lib/inventory/choose-seats";
+import { choosePlaces, type Preference } from "@/lib/inventory/choose-seats";
 import { freeSeats, isTaken, type InventoryState, type Segment } from "@/lib/inventory/state";
 
 export interface SeatRequest {
@@ -15,6 +15,8 @@ export interface SeatRequest {
   joinWaitlist: boolean;
   /** The waiting list is open (lib/booking/waitlist/queue.ts). */
   waitlistOpen: boolean;
+  /** Refuse seats chosen for the party that do not keep it together (lib/inventory/choose-seats.ts). */
+  together?: boolean;
 }
 
 export type HoldDecision = { kind: "seats"; seatIds: string[] } | { kind: "waitlist" } | { kind: "refused"; error: AppError };
@@ -42,8 +44,17 @@ export function planHold(state: InventoryState, request: SeatRequest): HoldDecis
   }
   if (!state.complete) throw new Error("automatic allocation needs the whole inventory locked");
   const free = freeSeats(state, segment);
-  const seatIds = chooseSeats(free, request.preferences);
-  if (seatIds) return { kind: "seats", seatIds };
+  const places = choosePlaces(free, request.preferences);
+  if (places && request.together && !places.together) {
+    return refused(
+      new AppError("SOLD_OUT", "No seats together are left for your party in this class. Book without “sit together”, choose seats on the seat map, or try another train.", {
+        available: free.length,
+        waitlistAvailable: false,
+        reason: "NOT_TOGETHER",
+      }),
+    );
+  }
+  if (places) return { kind: "seats", seatIds: places.ids };
   if (request.joinWaitlist && request.waitlistOpen) return { kind: "waitlist" };
   return refused(soldOut(free.length, request.waitlistOpen));
 }

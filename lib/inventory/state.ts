@@ -55,8 +55,37 @@ export function isTaken(state: InventoryState, seatId: string, segment: Segment)
   return (state.occupied.get(seatId) ?? []).some((o) => overlaps(o, segment));
 }
 
+/** Free for the whole segment, each with its side of the aisle (so a party can be seated side by side). */
 export function freeSeats(state: InventoryState, segment: Segment): InventorySeat[] {
-  return state.seats.filter((s) => !isTaken(state, s.id, segment));
+  const sides = aisleSides(state.seats);
+  return state.seats.filter((s) => !isTaken(state, s.id, segment)).map((s) => ({ ...s, side: sides.get(s.id) ?? 0 }));
+}
+
+/**
+ * Each seat's side of the aisle in its coach: the aisle is a grid column no seat of the coach
+ * stands in (a 2+1 saloon has seats in columns 1, 2 and 4), and a seat's side is how many aisles
+ * lie to its left. A sleeper's bay is one compartment: everyone in it is on one side.
+ */
+export function aisleSides(seats: InventorySeat[]): Map<string, number> {
+  const columns = new Map<number, Set<number>>();
+  for (const seat of seats) {
+    if (seat.bay !== null) continue;
+    const used = columns.get(seat.coachPosition) ?? new Set<number>();
+    used.add(seat.col);
+    columns.set(seat.coachPosition, used);
+  }
+  const sides = new Map<string, number>();
+  for (const seat of seats) {
+    const used = columns.get(seat.coachPosition);
+    if (!used || seat.bay !== null) {
+      sides.set(seat.id, 0);
+      continue;
+    }
+    let aisles = 0;
+    for (let c = Math.min(...used); c < seat.col; c++) if (!used.has(c)) aisles++;
+    sides.set(seat.id, aisles);
+  }
+  return sides;
 }
 
 /** Records seats as taken for `segment` in the picture (what was just decided in this transaction). */

@@ -35,6 +35,10 @@ export const createBookingSchema = z
       .boolean()
       .optional()
       .meta({ description: "When too few seats are left: join the waiting list (201, status WAITLISTED) instead of 409 SOLD_OUT. Seats are then chosen for you." }),
+    together: z
+      .boolean()
+      .optional()
+      .meta({ description: "Seats chosen for you must keep the party together (one coach, consecutive rows or bays): when they cannot, 409 SOLD_OUT with reason NOT_TOGETHER instead of a split party." }),
   })
   .refine((b) => b.from !== b.to, { path: ["to"], message: "Departure and arrival stations must differ." })
   .refine((b) => b.passengers.every((p) => p.seatId) || b.passengers.every((p) => !p.seatId), {

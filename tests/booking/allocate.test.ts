@@ -1,6 +1,7 @@
 // Automatic seat choice, without a database: parties together, preferences honoured where they can be.
 import { describe, expect, it } from "vitest";
-import { chooseSeats, type FreeSeat } from "@/lib/inventory/choose-seats";
+import { choosePlaces, chooseSeats, type FreeSeat } from "@/lib/inventory/choose-seats";
+import { aisleSides, type InventorySeat } from "@/lib/inventory/state";
 
 /** A 2+2 saloon: numbers 1..n row by row, window-aisle | aisle-window. */
 function saloon(coachPosition: number, n: number, taken: number[] = []): FreeSeat[] {
@@ -28,6 +29,51 @@ function sleeper(coachPosition: number, bays: number, taken: number[] = []): Fre
     position: null,
   })).filter((s) => !taken.includes(s.number));
 }
+
+/** A 2+1 first-class saloon as the coach layouts draw it: seat 3r-2 alone by the window (column 1), 3r-1 and 3r as a pair (columns 3, 4). */
+function firstClass(coachPosition: number, rows: number, taken: number[] = []): FreeSeat[] {
+  const seats: InventorySeat[] = Array.from({ length: rows * 3 }, (_, i) => ({
+    id: `${coachPosition}/${i + 1}`,
+    coachPosition,
+    coachLabel: String(coachPosition),
+    number: i + 1,
+    row: Math.floor(i / 3) + 1,
+    col: [1, 3, 4][i % 3]!,
+    bay: null,
+    berth: null,
+    position: i % 3 === 1 ? "AISLE" : "WINDOW",
+  }));
+  const sides = aisleSides(seats);
+  return seats.filter((s) => !taken.includes(s.number)).map((s) => ({ ...s, side: sides.get(s.id) }));
+}
+
+describe("seating a party together", () => {
+  it("finds the aisle from the layout: the single seat on one side, the pair on the other", () => {
+    expect(firstClass(1, 1).map((s) => [s.number, s.side])).toEqual([[1, 0], [2, 1], [3, 1]]);
+  });
+
+  it("puts two passengers in 2+1 first class side by side, not across the aisle", () => {
+    expect(chooseSeats(firstClass(1, 4), ["NONE", "NONE"])).toEqual(["1/2", "1/3"]);
+    // The pair of row 1 is half taken: the pair of row 2, rather than seat 1 across from seat 3.
+    expect(chooseSeats(firstClass(1, 4, [2]), ["NONE", "NONE"])).toEqual(["1/5", "1/6"]);
+  });
+
+  it("keeps four on the pair side, two rows one behind the other, rather than spread over the aisle", () => {
+    const seats = chooseSeats(firstClass(1, 4), ["NONE", "NONE", "NONE", "NONE"]);
+    expect(seats?.sort()).toEqual(["1/2", "1/3", "1/5", "1/6"]);
+  });
+
+  it("still gives explicit preferences first: two who asked for windows get both windows of a row", () => {
+    expect(chooseSeats(firstClass(1, 2), ["WINDOW", "WINDOW"])?.sort()).toEqual(["1/1", "1/3"]);
+  });
+
+  it("says whether the party is together: one coach, consecutive rows", () => {
+    expect(choosePlaces(firstClass(1, 4), ["NONE", "NONE"])).toEqual({ ids: ["1/2", "1/3"], together: true });
+    // Only seats 1 and 12 are left: in one coach, but rows apart.
+    const apart = firstClass(1, 4, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(choosePlaces(apart, ["NONE", "NONE"])).toEqual({ ids: ["1/1", "1/12"], together: false });
+  });
+});
 
 describe("chooseSeats", () => {
   it("gives a lone passenger the first free seat, front of the train first", () => {
