@@ -1,4 +1,4 @@
-// npm run db:seed: the demo network, prices, demo accounts and 60 days of services (idempotent).
+// npm run db:seed: the demo network, prices, demo accounts and 30 days of services (idempotent).
 // Optional: SEED_DAYS=90 for a longer window.
 import { createDb } from "@/lib/db";
 import { seed } from "@/lib/seed/seed";

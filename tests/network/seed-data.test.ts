@@ -46,6 +46,23 @@ describe("seed network data", () => {
     }
   });
 
+  it("runs every route both ways, and the trunk routes more than once a day each way", () => {
+    const ends = (t: (typeof TRAINS)[number]) => [t.stops[0]!.station, t.stops.at(-1)!.station] as const;
+    for (const train of TRAINS) {
+      const [from, to] = ends(train);
+      expect(TRAINS.some((t) => ends(t)[0] === to && ends(t)[1] === from), `${train.number} ${from} -> ${to} has a return`).toBe(true);
+    }
+    const calls = (t: (typeof TRAINS)[number], a: string, b: string) => {
+      const i = t.stops.findIndex((s) => s.station === a);
+      const j = t.stops.findIndex((s) => s.station === b);
+      return i >= 0 && j > i;
+    };
+    for (const [a, b] of [["GDG", "WCE"], ["WCE", "KRK"], ["POZ", "WCE"], ["WCE", "KAT"]] as const) {
+      expect(TRAINS.filter((t) => calls(t, a, b)).length, `${a} -> ${b}`).toBeGreaterThanOrEqual(2);
+      expect(TRAINS.filter((t) => calls(t, b, a)).length, `${b} -> ${a}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it("builds compositions from known coach types, with unique labels and pools that fit their class", () => {
     for (const train of TRAINS) {
       expect(new Set(train.coaches.map((c) => c.label)).size, train.number).toBe(train.coaches.length);
