@@ -24,7 +24,13 @@ function hours(n: number): string {
 }
 
 /** "48 hours or more before departure: 100% of each fare back, less a 10,00 zł fee per passenger." */
+/** Each currency's rules are bands of their own, so they are described one currency at a time. */
 export function describeRefundRules(rules: RefundRuleTerms[]): string[] {
+  const currencies = [...new Set(rules.map((r) => r.currency))].sort();
+  return currencies.flatMap((currency) => describeBands(rules.filter((r) => r.currency === currency)));
+}
+
+function describeBands(rules: RefundRuleTerms[]): string[] {
   const sorted = [...rules].sort((a, b) => b.minHoursBefore - a.minHoursBefore);
   return sorted.map((rule, i) => {
     const upper = i === 0 ? null : sorted[i - 1]!.minHoursBefore;

@@ -2,7 +2,7 @@
 // class or journey in one transaction; the difference is charged or refunded under the exchange
 // rules in force; a full train, a declined card or a missing card change nothing; a race for the
 // last seat of the new train leaves one exchange done and the other booking exactly as it was.
-// Priced in CHF with its own classes and rules, so no other test file's rules change these answers.
+// Priced in DKK with its own classes and rules, so no other test file's rules change these answers.
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as createBooking } from "@/app/api/v1/bookings/route";
 import { POST as pay } from "@/app/api/v1/bookings/[pnr]/payment/route";
@@ -13,7 +13,7 @@ import { priceExchange } from "@/lib/booking/exchange";
 import { apiUser, callRoute, daysAhead, ensureFare, eventsOf, newKey, type ApiUser } from "./helpers";
 import { anotherService, createNet, type Net } from "./network";
 
-const CURRENCY = "CHF";
+const CURRENCY = "DKK";
 const SECOND = "XCHSECOND"; // A -> C, 250 km: 1000 + 10 * 250 = 3500; A -> B, 100 km: 2000
 const FIRST = "XCHFIRST"; // A -> C: 2000 + 20 * 250 = 7000
 const CARD = "4242424242424242";
