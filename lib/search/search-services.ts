@@ -7,7 +7,7 @@ import { AppError, validationError } from "@/lib/errors";
 import type { SearchQuery } from "@/lib/schemas/search";
 import { dayBoundsInZone, isoInZone } from "@/lib/time/zoned";
 import { currentFareRates, fareFor } from "@/lib/fares/fare";
-import { countFreeSeats } from "@/lib/search/free-seats";
+import { countFreeSeatsPerSegment, type Segment } from "@/lib/search/free-seats";
 
 export interface StationRef {
   code: string;
@@ -49,22 +49,6 @@ export interface SearchResult {
   services: ServiceOffer[];
 }
 
-interface MatchRow {
-  serviceId: string;
-  trainNumber: string;
-  trainName: string;
-  trainType: string;
-  serviceDate: Date;
-  status: ServiceOffer["status"];
-  delayMinutes: number;
-  departureAt: Date;
-  arrivalAt: Date;
-  fromSeq: number;
-  toSeq: number;
-  distanceKm: number;
-  platform: string | null;
-}
-
 export async function resolveStations(fromCode: string, toCode: string): Promise<{ from: StationRef & { id: string }; to: StationRef & { id: string } }> {
   const rows = await db().station.findMany({
     where: { code: { in: [fromCode, toCode] } },
@@ -88,7 +72,7 @@ export async function searchServices(query: SearchQuery): Promise<SearchResult> 
 
   // Scheduled departure at `from` within the local day. serviceDate (the origin's date) is at most
   // two days earlier for a long overnight run, which lets the query use the serviceDate index.
-  const matches = await db().$queryRaw<MatchRow[]>`
+  const matches = await db().$queryRaw<ServiceMatch[]>`
     SELECT s.id AS "serviceId", t.number AS "trainNumber", t.name AS "trainName", t.type::text AS "trainType",
            s."serviceDate", s.status::text AS status, s."delayMinutes",
            s."departsAt" + fs."departureOffsetMinutes" * INTERVAL '1 minute' AS "departureAt",
@@ -112,16 +96,47 @@ export async function searchServices(query: SearchQuery): Promise<SearchResult> 
       AND s."departsAt" + (fs."departureOffsetMinutes" + s."delayMinutes") * INTERVAL '1 minute' > now()
     ORDER BY "departureAt", t.number`;
 
-  // Independent reads, so side by side on the pool: the answer waits for the slowest, not the sum.
-  const [free, rates, classes] = await Promise.all([
-    countFreeSeats(matches.map((m) => ({ serviceId: m.serviceId, fromSeq: m.fromSeq, toSeq: m.toSeq }))),
-    currentFareRates(db(), new Date()),
-    db().travelClass.findMany(),
-  ]);
-  const classNames = new Map(classes.map((c) => [c.code, { name: c.name, order: c.sortOrder }]));
+  const offers = await classOffersFor(matches);
+  const services = matches.map((m, i) => serviceOffer(m, from.timeZone, to.timeZone, offers[i]!));
+  return { from: pick(from), to: pick(to), date: query.date, services };
+}
 
-  const services = matches.map((m): ServiceOffer => {
-    const classes = (free.get(m.serviceId) ?? [])
+/** The fields a service's offer is made of, before times are put on the stations' clocks. */
+export type ServiceMatch = Omit<ServiceOffer, "date" | "departure" | "arrival" | "durationMinutes" | "classes"> & { serviceDate: Date };
+
+export function serviceOffer(m: ServiceMatch, fromTimeZone: string, toTimeZone: string, classes: ClassOffer[]): ServiceOffer {
+  return {
+    serviceId: m.serviceId,
+    trainNumber: m.trainNumber,
+    trainName: m.trainName,
+    trainType: m.trainType,
+    status: m.status,
+    delayMinutes: m.delayMinutes,
+    departureAt: m.departureAt,
+    arrivalAt: m.arrivalAt,
+    distanceKm: m.distanceKm,
+    fromSeq: m.fromSeq,
+    toSeq: m.toSeq,
+    platform: m.platform,
+    date: m.serviceDate.toISOString().slice(0, 10),
+    departure: isoInZone(m.departureAt, fromTimeZone),
+    arrival: isoInZone(m.arrivalAt, toTimeZone),
+    durationMinutes: Math.round((m.arrivalAt.getTime() - m.departureAt.getTime()) / 60_000),
+    classes,
+  };
+}
+
+/**
+ * The classes on sale for each segment, in the order given: seats free for the whole segment and
+ * the fare for its distance, in the classes' display order. Three reads side by side on the pool,
+ * however many segments (a journey search prices every leg of every journey at once).
+ */
+export async function classOffersFor(segments: (Segment & { distanceKm: number })[]): Promise<ClassOffer[][]> {
+  if (segments.length === 0) return [];
+  const [free, rates, classes] = await Promise.all([countFreeSeatsPerSegment(segments), currentFareRates(db(), new Date()), db().travelClass.findMany()]);
+  const classNames = new Map(classes.map((c) => [c.code, { name: c.name, order: c.sortOrder }]));
+  return segments.map((segment, i) =>
+    free[i]!
       .map((c): ClassOffer | null => {
         const rate = rates.find((r) => r.classCode === c.classCode);
         if (!rate) return null; // a class with no fare on sale is not offered
@@ -129,24 +144,14 @@ export async function searchServices(query: SearchQuery): Promise<SearchResult> 
           class: c.classCode,
           className: classNames.get(c.classCode)?.name ?? c.classCode,
           available: c.available,
-          fare: { amount: fareFor(rate, m.distanceKm), currency: rate.currency },
+          fare: { amount: fareFor(rate, segment.distanceKm), currency: rate.currency },
         };
       })
       .filter((c): c is ClassOffer => c !== null)
-      .sort((a, b) => (classNames.get(a.class)?.order ?? 0) - (classNames.get(b.class)?.order ?? 0));
-    return {
-      ...m,
-      date: m.serviceDate.toISOString().slice(0, 10),
-      departure: isoInZone(m.departureAt, from.timeZone),
-      arrival: isoInZone(m.arrivalAt, to.timeZone),
-      durationMinutes: Math.round((m.arrivalAt.getTime() - m.departureAt.getTime()) / 60_000),
-      classes,
-    };
-  });
-
-  return { from: pick(from), to: pick(to), date: query.date, services };
+      .sort((a, b) => (classNames.get(a.class)?.order ?? 0) - (classNames.get(b.class)?.order ?? 0)),
+  );
 }
 
-function pick(s: StationRef): StationRef {
+export function pick(s: StationRef): StationRef {
   return { code: s.code, name: s.name, timeZone: s.timeZone };
 }
