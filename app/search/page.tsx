@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchForm } from "@/components/search/search-form";
 import { ServiceCard } from "@/components/search/service-card";
+import { JourneyCard } from "@/components/search/journey-card";
+import { searchJourneys, type JourneyOffer } from "@/lib/search/journeys";
 import { listStations } from "@/lib/stations/list-stations";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import { resolveStations, searchServices } from "@/lib/search/search-services";
@@ -56,8 +58,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
 
   const query = parsed.data;
   let result;
+  let journeys: JourneyOffer[];
   try {
-    result = await searchServices(query);
+    [result, journeys] = await Promise.all([searchServices(query), searchJourneys(query)]);
   } catch (error) {
     if (!isAppError(error) || error.code !== "VALIDATION_FAILED") throw error;
     return (
@@ -72,8 +75,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
   }
 
   const { from, to, services } = result;
+  // Journeys with changes the direct trains do not beat (leaving later or arriving sooner).
+  const withChanges = filterOffers(journeys.filter((j) => j.changes > 0), { class: query.class, time: query.time });
   let nearest: string[] = [];
-  if (services.length === 0) {
+  if (services.length === 0 && withChanges.length === 0) {
     const ids = await resolveStations(query.from, query.to);
     nearest = await nearestServiceDates({ fromId: ids.from.id, toId: ids.to.id, fromTimeZone: from.timeZone }, query.date);
   }
@@ -92,8 +97,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
       {form}
       <section aria-label="Trains" aria-live="polite" className="space-y-3">
         {/* Seats left per class follow bookings made elsewhere, re-rendered at most every 3 s. */}
-        {services.length > 0 && <LiveRefresh url={servicesStream(services.map((s) => s.serviceId))} ignoreConnect minIntervalMs={3_000} />}
-        {services.length === 0 ? (
+        {services.length + withChanges.length > 0 && (
+          <LiveRefresh url={servicesStream([...new Set([...services.map((s) => s.serviceId), ...withChanges.flatMap((j) => j.legs.map((l) => l.serviceId))])])} ignoreConnect minIntervalMs={3_000} />
+        )}
+        {services.length === 0 && withChanges.length > 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
+            No direct train from {from.name} to {to.name} on {longDateLabel(query.date)}; these journeys have a change.
+          </p>
+        ) : services.length === 0 ? (
           <div className="rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200">
             <p className="font-medium">No trains from {from.name} to {to.name} on {longDateLabel(query.date)}.</p>
             {nearest.length > 0 ? (
@@ -135,6 +146,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
           </>
         )}
       </section>
+      {withChanges.length > 0 && (
+        <section aria-labelledby="with-changes" className="space-y-3">
+          <h2 id="with-changes" className="text-lg font-semibold text-brand-900">
+            With a change
+          </h2>
+          <p className="text-sm text-slate-600">By arrival time. Only journeys that leave later or arrive sooner than a direct train are shown.</p>
+          {withChanges.map((j) => (
+            <JourneyCard key={j.id} journey={j} passengers={query.passengers} />
+          ))}
+        </section>
+      )}
     </div>
   );
 }

@@ -13,13 +13,15 @@ interface Station {
   name: string;
   city: string;
   timeZone: string;
+  minChangeMinutes: number;
 }
 
 export function StationForm({ station, zones }: { station?: Station; zones: string[] }) {
   const { state, pending, formRef, onSubmit } = useAdminForm(station ? updateStationAction : createStationAction);
   const listId = useId();
   const errors = state.fieldErrors ?? {};
-  const value = (field: keyof Omit<Station, "id">) => state.values?.[field] ?? station?.[field] ?? (field === "timeZone" ? "Europe/Warsaw" : "");
+  const value = (field: keyof Omit<Station, "id">) =>
+    state.values?.[field] ?? (station ? String(station[field]) : field === "timeZone" ? "Europe/Warsaw" : field === "minChangeMinutes" ? "8" : "");
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
@@ -38,6 +40,15 @@ export function StationForm({ station, zones }: { station?: Station; zones: stri
           defaultValue={value("timeZone")}
           hint="IANA name, e.g. Europe/Warsaw. Times at this station are shown on its clock."
           errors={errors.timeZone}
+        />
+        <TextField
+          name="minChangeMinutes"
+          label="Minimum change time (minutes)"
+          required
+          inputMode="numeric"
+          defaultValue={value("minChangeMinutes")}
+          hint="The fewest minutes between arriving on one train and leaving on another here. Search offers no change shorter than this."
+          errors={errors.minChangeMinutes}
         />
         <datalist id={listId}>
           {zones.map((z) => (

@@ -49,6 +49,19 @@ const errorSchema = z.object({
 });
 
 const money = z.object({ amount: z.number().int(), currency: z.string() });
+const searchClass = z.object({ class: z.string(), available: z.number().int(), fare: money });
+const searchService = z.object({
+  serviceId: z.string(),
+  trainNumber: z.string(),
+  trainName: z.string(),
+  date: z.string(),
+  status: z.enum(["SCHEDULED", "DELAYED", "CANCELLED"]),
+  delayMinutes: z.number().int(),
+  departure: z.string(),
+  arrival: z.string(),
+  durationMinutes: z.number().int(),
+  classes: z.array(searchClass),
+});
 const responses = {
   register: z.object({ user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(ROLES) }) }),
   token: z.object({ token: z.string(), expiresAt: z.string() }),
@@ -57,20 +70,24 @@ const responses = {
   }),
   stations: z.object({ stations: z.array(z.object({ code: z.string(), name: z.string(), city: z.string() })) }),
   search: z.object({
-    services: z.array(
-      z.object({
-        serviceId: z.string(),
-        trainNumber: z.string(),
-        trainName: z.string(),
-        date: z.string(),
-        status: z.enum(["SCHEDULED", "DELAYED", "CANCELLED"]),
-        delayMinutes: z.number().int(),
-        departure: z.string(),
-        arrival: z.string(),
-        durationMinutes: z.number().int(),
-        classes: z.array(z.object({ class: z.string(), available: z.number().int(), fare: money })),
-      }),
-    ),
+    services: z.array(searchService).describe("Direct trains, by departure (cancelled ones included, with their status)."),
+    journeys: z
+      .array(
+        z.object({
+          id: z.string().describe("Stable for the same legs."),
+          departure: z.string(),
+          arrival: z.string(),
+          durationMinutes: z.number().int(),
+          changes: z.number().int(),
+          atRisk: z.boolean().describe("A delay makes a change shorter than the station's minimum change time."),
+          legs: z.array(searchService.extend({ from: z.string().describe("Boarding station code."), to: z.string().describe("Alighting station code.") })),
+          connections: z.array(
+            z.object({ station: z.string(), minutes: z.number().int(), minimumMinutes: z.number().int(), expectedMinutes: z.number().int(), atRisk: z.boolean() }),
+          ),
+          classes: z.array(searchClass).describe("Classes on sale on every leg: the fewest seats free on any leg, the fares added up."),
+        }),
+      )
+      .describe("Direct trains and journeys with changes (one, or two when nothing better exists), by arrival; never a cancelled train."),
   }),
   overview: z.object({}).passthrough().describe("Operator dashboard counts."),
 };

@@ -55,6 +55,11 @@ export const stationFormSchema = z.object({
       }
       return canonical;
     }),
+  /** Left empty, the network's default of 8 minutes. */
+  minChangeMinutes: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number({ error: "Enter the minimum change time in whole minutes." }).int("Use whole minutes.").min(0, "Use 0 to 120 minutes.").max(120, "Use 0 to 120 minutes.").default(8),
+  ),
 });
 export type StationFormInput = z.infer<typeof stationFormSchema>;
 

@@ -18,7 +18,15 @@ async function rejection(promise: Promise<unknown>) {
 describe("station form", () => {
   it("upper-cases the code and canonicalises the time zone", () => {
     const parsed = stationFormSchema.parse({ code: " krk2 ", name: "Kraków Płaszów", city: "Kraków", timeZone: "europe/warsaw" });
-    expect(parsed).toEqual({ code: "KRK2", name: "Kraków Płaszów", city: "Kraków", timeZone: "Europe/Warsaw" });
+    expect(parsed).toEqual({ code: "KRK2", name: "Kraków Płaszów", city: "Kraków", timeZone: "Europe/Warsaw", minChangeMinutes: 8 });
+  });
+
+  it("takes the minimum change time in whole minutes from 0 to 120, 8 when left empty", () => {
+    const base = { code: "KRK2", name: "K", city: "K", timeZone: "Europe/Warsaw" };
+    const parse = (minChangeMinutes: string) => stationFormSchema.safeParse({ ...base, minChangeMinutes });
+    expect(parse("").data?.minChangeMinutes).toBe(8);
+    expect(parse(" 12 ").data?.minChangeMinutes).toBe(12);
+    for (const bad of ["121", "-1", "1.5", "soon"]) expect(parse(bad).error?.issues.map((i) => i.path.join(".")), bad).toEqual(["minChangeMinutes"]);
   });
 
   it("refuses a zone Intl does not know and a code the public API could not use", () => {
@@ -32,7 +40,7 @@ describe("station form", () => {
 describe("stations", () => {
   it("finds stations by name, city or code without caring about diacritics", async () => {
     const s = uniqueSuffix().slice(0, 5).toUpperCase();
-    const station = await createStation({ code: `Q${s}`, name: `Łódź Żabieniec ${s}`, city: `Zgierz${s}`, timeZone: "Europe/Warsaw" });
+    const station = await createStation({ code: `Q${s}`, name: `Łódź Żabieniec ${s}`, city: `Zgierz${s}`, timeZone: "Europe/Warsaw", minChangeMinutes: 8 });
 
     for (const q of [`lodz zabieniec ${s}`, `ŁÓDŹ ŻABIENIEC ${s}`, `zgierz${s.toLowerCase()}`, `q${s.toLowerCase()}`]) {
       const page = await searchStations({ q, page: 1 });
@@ -43,7 +51,7 @@ describe("stations", () => {
 
   it("reports a taken code as an error on the code field", async () => {
     const [a, b] = await makeStations(2);
-    const error = await rejection(updateStation(b!.id, { code: a!.code, name: b!.name, city: b!.city, timeZone: b!.timeZone }));
+    const error = await rejection(updateStation(b!.id, { code: a!.code, name: b!.name, city: b!.city, timeZone: b!.timeZone, minChangeMinutes: 8 }));
     expect(error.code).toBe("VALIDATION_FAILED");
     expect(error.details).toEqual({ fieldErrors: { code: ["Another station already has this code."] } });
   });

@@ -18,7 +18,7 @@ export const updateStationAction = formAction({ access: "admin", schema: station
   return {
     status: "success",
     message: `${station.name} (${station.code}) has been saved.`,
-    values: { code: station.code, name: station.name, city: station.city, timeZone: station.timeZone },
+    values: { code: station.code, name: station.name, city: station.city, timeZone: station.timeZone, minChangeMinutes: String(station.minChangeMinutes) },
   };
 });
 

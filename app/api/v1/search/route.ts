@@ -1,22 +1,37 @@
 import { json, route } from "@/lib/http";
 import { searchQuerySchema } from "@/lib/schemas/search";
-import { searchServices } from "@/lib/search/search-services";
+import { searchServices, type ServiceOffer } from "@/lib/search/search-services";
+import { searchJourneys } from "@/lib/search/journeys";
 import { filterOffers } from "@/lib/search/filter-offers";
 
+const service = (s: ServiceOffer) => ({
+  serviceId: s.serviceId,
+  trainNumber: s.trainNumber,
+  trainName: s.trainName,
+  date: s.date,
+  status: s.status,
+  delayMinutes: s.delayMinutes,
+  departure: s.departure,
+  arrival: s.arrival,
+  durationMinutes: s.durationMinutes,
+  classes: s.classes.map((c) => ({ class: c.class, available: c.available, fare: c.fare })),
+});
+
 export const GET = route({ access: "public", query: searchQuerySchema }, async ({ query }) => {
-  const result = await searchServices(query);
+  const [result, journeys] = await Promise.all([searchServices(query), searchJourneys(query)]);
+  const filters = { class: query.class, time: query.time };
   return json({
-    services: filterOffers(result.services, { class: query.class, time: query.time }).map((s) => ({
-      serviceId: s.serviceId,
-      trainNumber: s.trainNumber,
-      trainName: s.trainName,
-      date: s.date,
-      status: s.status,
-      delayMinutes: s.delayMinutes,
-      departure: s.departure,
-      arrival: s.arrival,
-      durationMinutes: s.durationMinutes,
-      classes: s.classes.map((c) => ({ class: c.class, available: c.available, fare: c.fare })),
+    services: filterOffers(result.services, filters).map(service),
+    journeys: filterOffers(journeys, filters).map((j) => ({
+      id: j.id,
+      departure: j.departure,
+      arrival: j.arrival,
+      durationMinutes: j.durationMinutes,
+      changes: j.changes,
+      atRisk: j.atRisk,
+      legs: j.legs.map((l) => ({ ...service(l), from: l.from.code, to: l.to.code })),
+      connections: j.connections.map((c) => ({ ...c, station: c.station.code })),
+      classes: j.classes.map((c) => ({ class: c.class, available: c.available, fare: c.fare })),
     })),
   });
 });
