@@ -139,7 +139,8 @@ function journeyOf(legs: PlannedLeg[], options: PlanOptions): PlannedJourney {
 
 /**
  * The journeys nobody would pass over: none leaves later, arrives earlier and changes no more
- * often than another. Of journeys alike in all three (the same trains, changing at one station or
+ * often than another. A direct train is always kept (a slower one may be the cheaper one, and it
+ * is in the direct search anyway); only journeys with changes are weeded out. Of journeys alike in all three (the same trains, changing at one station or
  * another where both call), the one with the most time to spare at its tightest change is kept.
  * Sorted by arrival, then by later departure.
  */
@@ -159,7 +160,7 @@ export function paretoFront(journeys: PlannedJourney[]): PlannedJourney[] {
   const front: PlannedJourney[] = [];
   for (const j of byDeparture) {
     const arrival = j.arrivalAt.getTime();
-    const beaten = bestArrival.some((best, legs) => legs <= j.legs.length && best !== undefined && best <= arrival);
+    const beaten = j.legs.length > 1 && bestArrival.some((best, legs) => legs <= j.legs.length && best !== undefined && best <= arrival);
     if (!beaten) front.push(j);
     bestArrival[j.legs.length] = Math.min(bestArrival[j.legs.length] ?? Infinity, arrival);
   }
