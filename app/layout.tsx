@@ -28,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
             {children}
           </main>
-          <footer className="border-t border-slate-200 pb-20 pt-6 text-center text-sm text-slate-500 sm:pb-6">
+          <footer className="border-t border-slate-200 pb-20 pt-6 text-center text-sm text-slate-500 sm:pb-6 print:hidden">
             RailBook · times are shown in each station&apos;s local time
           </footer>
           <AskPanel />

@@ -16,7 +16,7 @@ const SECTIONS = [
 
 export function AdminNav() {
   return (
-    <nav aria-label="Operations" className="-mx-4 overflow-x-auto px-4">
+    <nav aria-label="Operations" className="-mx-4 overflow-x-auto px-4 print:hidden">
       <ul className="flex min-w-max gap-1 border-b border-slate-200 pb-2 text-sm">
         {SECTIONS.map((s) => (
           <li key={s.href}>

@@ -1,4 +1,5 @@
 // A service's passengers: name, seat, journey, PNR and status, a page at a time.
+import Link from "next/link";
 import type { PassengerRow } from "@/lib/admin/network/service-detail";
 import { bookedSeat } from "@/lib/tickets/seat-words";
 import { EmptyState, Pager, TableScroll, td, th } from "./admin-ui";
@@ -24,7 +25,7 @@ export function PassengerList({ serviceId, segment, rows, total, page, pageCount
   return (
     <section aria-labelledby="passengers-heading" className="space-y-3">
       <h2 id="passengers-heading" className="text-lg font-semibold">
-        Passengers
+        All bookings, any status
       </h2>
       {rows.length === 0 ? (
         <EmptyState title="No passengers have booked this service yet." />
@@ -48,7 +49,11 @@ export function PassengerList({ serviceId, segment, rows, total, page, pageCount
                   <td className={td}>{bookedSeat({ coach: p.coach, number: p.number, berth: p.berth, status: p.status })}</td>
                   <td className={td}>{p.fromName}</td>
                   <td className={td}>{p.toName}</td>
-                  <td className={`${td} font-mono`}>{p.pnr}</td>
+                  <td className={`${td} font-mono`}>
+                    <Link href={`/admin/bookings/${p.pnr}`} className="text-brand-700 underline">
+                      {p.pnr}
+                    </Link>
+                  </td>
                   <td className={td}>{STATUS_WORDS[p.status] ?? p.status}</td>
                 </tr>
               ))}

@@ -19,5 +19,5 @@ export function useAdminForm(action: ServerAction) {
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
-  return { state, pending, formRef, onSubmit, errors: state.fieldErrors ?? {} };
+  return { state, pending, formRef, onSubmit, dispatch, errors: state.fieldErrors ?? {} };
 }

@@ -5,7 +5,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditAction = "user.role.change" | "user.holds.release";
+export type AuditAction = "user.role.change" | "user.holds.release" | "service.message";
 
 export interface AuditEntry {
   actorId: string | null;

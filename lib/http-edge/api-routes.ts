@@ -11,6 +11,7 @@ export const API_ROUTES: ReadonlyArray<{ pattern: string; methods: readonly stri
   { pattern: "/api/v1/admin/bookings/[pnr]/cancel", methods: ["POST"] },
   { pattern: "/api/v1/admin/overview", methods: ["GET"] },
   { pattern: "/api/v1/admin/schedule-changes", methods: ["GET", "POST"] },
+  { pattern: "/api/v1/admin/services/[serviceId]/messages", methods: ["POST"] },
   { pattern: "/api/v1/admin/users", methods: ["GET"] },
   { pattern: "/api/v1/admin/users/[userId]/role", methods: ["PUT"] },
   { pattern: "/api/v1/assistant", methods: ["POST"] },

@@ -27,6 +27,7 @@ import {
 } from "@/lib/schemas/booking";
 import { ERROR_CODES } from "@/lib/errors";
 import { adminOpsPaths } from "@/lib/openapi/admin-ops-paths";
+import { serviceMessagePaths } from "@/lib/openapi/service-message-paths";
 import { livePaths } from "@/lib/openapi/live-paths";
 import { ticketPaths } from "@/lib/openapi/ticket-paths";
 import { ROLES } from "@/lib/schemas/roles";
@@ -245,6 +246,7 @@ export function openApiDocument(): Json {
       ...adminOpsPaths({ body, ok, errors, queryParameters, security: user, common }),
       ...livePaths({ body, ok, errors, queryParameters, security: user, common }),
       ...ticketPaths({ body, ok, errors, queryParameters, security: user, common }, { idempotencyHeader }),
+      ...serviceMessagePaths({ body, ok, errors, queryParameters, security: user, common }, { idempotencyHeader }),
       ...assistantPaths({ body, ok, errors, queryParameters, security: user, common }),
       "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1", content: { "application/json": {} } } } } },
     },

@@ -36,7 +36,7 @@ export async function adminActor(): Promise<UserActor & { user: ApiUser }> {
 }
 
 /** Holds seats from stop `from` to stop `to` (0, 1, 2 = A, B, C) and pays unless told not to. */
-export async function book(user: ApiUser, net: Net, options: { from?: number; to?: number; passengers?: number; pay?: boolean } = {}): Promise<string> {
+export async function book(user: ApiUser, net: Net, options: { from?: number; to?: number; passengers?: number; names?: string[]; pay?: boolean } = {}): Promise<string> {
   const from = options.from ?? 0;
   const to = options.to ?? 2;
   const held = await callRoute(createBooking, {
@@ -47,7 +47,7 @@ export async function book(user: ApiUser, net: Net, options: { from?: number; to
       from: net.codes[from],
       to: net.codes[to],
       class: OPS_CLASS,
-      passengers: Array.from({ length: options.passengers ?? 1 }, (_, i) => ({ name: `Pasażer ${i + 1}`, age: 30 + i })),
+      passengers: Array.from({ length: options.names?.length ?? options.passengers ?? 1 }, (_, i) => ({ name: options.names?.[i] ?? `Pasażer ${i + 1}`, age: 30 + i })),
     },
     headers: { ...user.auth, "idempotency-key": newKey() },
   });

@@ -10,6 +10,9 @@ import { clockInZone, dateInZone } from "@/lib/time/zoned";
 import { ButtonLink, PageHeader, TableScroll, card, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
 import { ServiceSeatMap } from "@/components/admin/service-seat-map";
 import { PassengerList } from "@/components/admin/passenger-list";
+import { ServiceManifestView } from "@/components/admin/service-manifest";
+import { ServiceMessageForm } from "@/components/admin/service-message-form";
+import { serviceManifest } from "@/lib/admin/manifest/service-manifest";
 
 export const metadata: Metadata = { title: "Service" };
 
@@ -37,10 +40,11 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
     segmentProblem = `The train calls at ${to.name} before ${from.name}; showing the whole route instead.`;
     [from, to] = [first, last];
   }
-  const [occupancy, passengers, { classNames, quotaNames }] = await Promise.all([
+  const [occupancy, passengers, { classNames, quotaNames }, manifest] = await Promise.all([
     occupancyBySegment(serviceId, from.seq, to.seq),
     servicePassengers(serviceId, query.page),
     classAndQuotaNames(),
+    serviceManifest(serviceId),
   ]);
   let map;
   try {
@@ -52,7 +56,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
 
   return (
     <div className="space-y-6">
-      <p>
+      <p className="print:hidden">
         <Link href={`/admin/services?train=${header.train.id}&date=${header.serviceDate}`} className="text-sm text-brand-700 underline">
           ← Services of {header.train.number}
         </Link>
@@ -60,10 +64,21 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
       <PageHeader
         title={`${header.train.number} ${header.train.name} · ${header.serviceDate}`}
         description={`${first.name} → ${last.name} · ${header.status === "CANCELLED" ? "Cancelled" : header.status === "DELAYED" ? `Delayed ${header.delayMinutes} min` : "Scheduled"}`}
-        action={<ButtonLink href={`/admin/services/${serviceId}/schedule`}>Delay, platform or cancel</ButtonLink>}
+        action={
+          <span className="print:hidden">
+            <ButtonLink href={`/admin/services/${serviceId}/schedule`}>Delay, platform or cancel</ButtonLink>
+          </span>
+        }
       />
 
-      <section aria-labelledby="stops-heading" className="space-y-2">
+      <ServiceManifestView serviceId={serviceId} title={`${header.train.number} ${header.train.name} · ${header.serviceDate}`} manifest={manifest} />
+
+      <section aria-labelledby="message-heading" className={`${card} space-y-3 print:hidden`}>
+        <h2 id="message-heading" className="text-lg font-semibold">Message to all passengers</h2>
+        <ServiceMessageForm serviceId={serviceId} travelling={manifest.travelling.length} />
+      </section>
+
+      <section aria-labelledby="stops-heading" className="space-y-2 print:hidden">
         <h2 id="stops-heading" className="text-lg font-semibold">Stops</h2>
         <TableScroll label="Stops">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -89,7 +104,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         </TableScroll>
       </section>
 
-      <section aria-labelledby="occupancy-heading" className={`${card} space-y-4`}>
+      <section aria-labelledby="occupancy-heading" className={`${card} space-y-4 print:hidden`}>
         <h2 id="occupancy-heading" className="text-lg font-semibold">
           Seats from {from.name} to {to.name}
         </h2>
@@ -127,7 +142,9 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         {map ? <ServiceSeatMap map={map} classNames={classNames} quotaNames={quotaNames} /> : null}
       </section>
 
-      <PassengerList serviceId={serviceId} segment={{ from: query.from, to: query.to }} {...passengers} />
+      <div className="print:hidden">
+        <PassengerList serviceId={serviceId} segment={{ from: query.from, to: query.to }} {...passengers} />
+      </div>
     </div>
   );
 }
