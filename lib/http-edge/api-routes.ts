@@ -9,6 +9,7 @@ export const API_ROUTES: ReadonlyArray<{ pattern: string; methods: readonly stri
   { pattern: "/api/v1/admin/bookings", methods: ["GET"] },
   { pattern: "/api/v1/admin/bookings/[pnr]", methods: ["GET"] },
   { pattern: "/api/v1/admin/bookings/[pnr]/cancel", methods: ["POST"] },
+  { pattern: "/api/v1/admin/bookings/[pnr]/resend-ticket", methods: ["POST"] },
   { pattern: "/api/v1/admin/overview", methods: ["GET"] },
   { pattern: "/api/v1/admin/schedule-changes", methods: ["GET", "POST"] },
   { pattern: "/api/v1/admin/users", methods: ["GET"] },

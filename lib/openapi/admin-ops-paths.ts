@@ -9,6 +9,7 @@ import {
   adminBookingListSchema,
   adminCancelResultSchema,
   adminUserListSchema,
+  resendTicketResultSchema,
   roleChangeResultSchema,
   scheduleChangeListSchema,
   scheduleChangeResultSchema,
@@ -35,6 +36,8 @@ export function adminOpsPaths(h: DocHelpers): Record<string, Json> {
     ...extra,
     responses: { ...(extra.responses as Json), ...h.errors("UNAUTHENTICATED", "FORBIDDEN", ...codes), ...h.common },
   });
+  // The booking desk's endpoints (decision 031): desk staff may call them as well as admins.
+  const desk = (summary: string, extra: Json, ...codes: Code[]) => ({ ...admin(summary, extra, ...codes), summary: `${summary} (admins and desk staff)` });
   const pnr = { name: "pnr", in: "path", required: true, schema: { type: "string", minLength: 10, maxLength: 10 } };
   const userId = { name: "userId", in: "path", required: true, schema: { type: "string" } };
   return {
@@ -53,10 +56,10 @@ export function adminOpsPaths(h: DocHelpers): Record<string, Json> {
       ),
     },
     "/admin/bookings": {
-      get: admin("Find bookings by PNR, e-mail or name, or by train number and service date", { parameters: h.queryParameters(bookingSearchSchema), responses: { 200: h.ok(adminBookingListSchema) } }, "VALIDATION_FAILED"),
+      get: desk("Find bookings by PNR, e-mail or name, or by train number and service date", { parameters: h.queryParameters(bookingSearchSchema), responses: { 200: h.ok(adminBookingListSchema) } }, "VALIDATION_FAILED"),
     },
     "/admin/bookings/{pnr}": {
-      get: admin("Any booking in full, with payments, refunds, event history and the cancel quote", { parameters: [pnr], responses: { 200: h.ok(adminBookingDetailSchema) } }, "NOT_FOUND"),
+      get: desk("Any booking in full, with payments, refunds, event history and the cancel quote", { parameters: [pnr], responses: { 200: h.ok(adminBookingDetailSchema) } }, "NOT_FOUND"),
     },
     "/admin/bookings/{pnr}/cancel": {
       post: admin(
@@ -66,6 +69,14 @@ export function adminOpsPaths(h: DocHelpers): Record<string, Json> {
         "NOT_FOUND",
         "CONFLICT",
         "HOLD_EXPIRED",
+      ),
+    },
+    "/admin/bookings/{pnr}/resend-ticket": {
+      post: desk(
+        "Queue the booking's e-ticket email again, to the passenger's address (audited)",
+        { parameters: [pnr], responses: { 202: h.ok(resendTicketResultSchema, "Queued in the notifications outbox") } },
+        "NOT_FOUND",
+        "CONFLICT",
       ),
     },
     "/admin/analytics": {
