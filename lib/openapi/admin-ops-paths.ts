@@ -15,8 +15,15 @@ import {
   scheduleChangeResultSchema,
 } from "@/lib/schemas/admin-ops-views";
 import { analyticsSchema } from "@/lib/schemas/admin-analytics";
+import { EXPORT_KINDS, MAX_EXPORT_DAYS, exportRangeSchema } from "@/lib/schemas/admin-exports";
 
 type Json = Record<string, unknown>;
+
+const HEADERS_DOC: Record<(typeof EXPORT_KINDS)[number], string> = {
+  bookings: "pnr, created_at, service_date, train, from, to, class, passengers, status, amount, currency",
+  refunds: "pnr, refunded_at, amount, currency, reason, rule",
+  revenue: "day, currency, bookings, gross, refunds, net",
+};
 type Code = keyof typeof ERROR_CODES;
 
 /** The document's own helpers, passed in so both halves describe things the same way. */
@@ -79,6 +86,21 @@ export function adminOpsPaths(h: DocHelpers): Record<string, Json> {
         "CONFLICT",
       ),
     },
+    ...Object.fromEntries(
+      EXPORT_KINDS.map((kind) => [
+        `/admin/exports/${kind}`,
+        {
+          get: admin(
+            `The ${kind} CSV for a range of days in the operator's time zone (default the last 30, at most ${MAX_EXPORT_DAYS})`,
+            {
+              parameters: h.queryParameters(exportRangeSchema),
+              responses: { 200: { description: `text/csv (UTF-8 with a byte order mark), columns ${HEADERS_DOC[kind]}`, content: { "text/csv": { schema: { type: "string" } } } } },
+            },
+            "VALIDATION_FAILED",
+          ),
+        },
+      ]),
+    ),
     "/admin/analytics": {
       get: admin("Bookings, revenue, occupancy, busiest journeys, cancellations and waitlist for a date range", { parameters: h.queryParameters(analyticsRangeSchema), responses: { 200: h.ok(analyticsSchema) } }, "VALIDATION_FAILED"),
     },
