@@ -8,7 +8,7 @@ import path from "node:path";
 import { test, expect, signIn, DEMO_ADMIN } from "./fixtures";
 import { daysFromNowInWarsaw } from "./booking-steps";
 
-const ADMIN_PAGES = ["/admin", "/admin/stations", "/admin/trains", "/admin/coach-types", "/admin/services", "/admin/pricing", "/admin/bookings", "/admin/analytics", "/admin/users", "/admin/holds"];
+const ADMIN_PAGES = ["/admin", "/admin/stations", "/admin/trains", "/admin/coach-types", "/admin/services", "/admin/pricing", "/admin/bookings", "/admin/analytics", "/admin/users", "/admin/holds", "/admin/exports"];
 
 /** Every "METHOD /api/v1/admin/..." route on disk, path parameters filled with stand-ins. */
 function adminApiRoutes(): { method: string; url: string }[] {

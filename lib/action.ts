@@ -8,9 +8,11 @@ import { fieldErrorsFrom } from "@/lib/validation";
 import { toAppError } from "@/lib/http";
 import { findUnstorable } from "@/lib/http-edge/request-input";
 import { getSessionUser, type CurrentUser } from "@/lib/auth/current-user";
+import { canUseDesk } from "@/lib/schemas/roles";
 import type { ActionState } from "@/lib/action-state";
 
-type Access = "public" | "user" | "admin";
+/** "desk": desk staff and admins (lib/schemas/roles.ts). */
+type Access = "public" | "user" | "desk" | "admin";
 type UserFor<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
 
 export function formAction<A extends Access, S extends z.ZodType>(
@@ -23,6 +25,7 @@ export function formAction<A extends Access, S extends z.ZodType>(
       const user = await getSessionUser();
       if (spec.access !== "public" && !user) throw new AppError("UNAUTHENTICATED");
       if (spec.access === "admin" && user?.role !== "ADMIN") throw new AppError("FORBIDDEN");
+      if (spec.access === "desk" && !(user && canUseDesk(user.role))) throw new AppError("FORBIDDEN");
 
       const unstorable = findUnstorable(values);
       if (unstorable) {

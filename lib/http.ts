@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { AppError, validationError } from "@/lib/errors";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { getRequestUser, type CurrentUser } from "@/lib/auth/current-user";
-import { canCheckTickets } from "@/lib/schemas/roles";
+import { canCheckTickets, canUseDesk } from "@/lib/schemas/roles";
 import { toAppError } from "@/lib/to-app-error";
 import { assertStorable, readBodyText } from "@/lib/http-edge/request-input";
 import { assertSameSiteWrite } from "@/lib/http-edge/cross-site";
@@ -14,8 +14,8 @@ import { routePattern } from "@/lib/http-edge/api-routes";
 import { observeRequest } from "@/lib/metrics/metrics";
 import { requestIdFrom, withRequestContext } from "@/lib/request-context";
 
-/** "conductor": conductors and admins (lib/schemas/roles.ts). */
-type Access = "public" | "user" | "conductor" | "admin";
+/** "conductor": conductors and admins; "desk": desk staff and admins (lib/schemas/roles.ts). */
+type Access = "public" | "user" | "conductor" | "desk" | "admin";
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
@@ -85,6 +85,7 @@ export function route<
       const user = await retryOnConnectionLoss(() => getRequestUser(request));
       if (spec.access !== "public" && !user) throw new AppError("UNAUTHENTICATED");
       if (spec.access === "admin" && user?.role !== "ADMIN") throw new AppError("FORBIDDEN");
+      if (spec.access === "desk" && !(user && canUseDesk(user.role))) throw new AppError("FORBIDDEN");
       if (spec.access === "conductor" && !(user && canCheckTickets(user.role))) throw new AppError("FORBIDDEN");
 
       const rawQuery = Object.fromEntries(new URL(request.url).searchParams);

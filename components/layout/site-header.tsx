@@ -48,6 +48,11 @@ export async function SiteHeader() {
                 <NavLink href="/admin">Operations</NavLink>
               </li>
             ) : null}
+            {user?.role === "DESK" ? (
+              <li>
+                <NavLink href="/admin/bookings">Bookings desk</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
 

@@ -5,7 +5,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditAction = "user.role.change" | "user.holds.release" | "service.message";
+export type AuditAction = "user.role.change" | "user.holds.release" | "service.message" | "booking.ticket.resend";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -28,9 +28,9 @@ export interface AuditView {
 }
 
 /** Newest first; for one target when given. */
-export async function listAudit(options: { targetId?: string; action?: AuditAction; take?: number } = {}): Promise<AuditView[]> {
+export async function listAudit(options: { targetId?: string; targetIds?: string[]; action?: AuditAction; take?: number } = {}): Promise<AuditView[]> {
   const rows = await db().auditLog.findMany({
-    where: { ...(options.targetId ? { targetId: options.targetId } : {}), ...(options.action ? { action: options.action } : {}) },
+    where: { ...(options.targetId ? { targetId: options.targetId } : {}), ...(options.targetIds ? { targetId: { in: options.targetIds } } : {}), ...(options.action ? { action: options.action } : {}) },
     orderBy: [{ at: "desc" }, { id: "asc" }],
     take: options.take ?? 20,
     select: { id: true, at: true, action: true, targetId: true, details: true, actor: { select: { id: true, name: true, email: true } } },

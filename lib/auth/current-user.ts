@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { bearerToken, userForApiToken } from "@/lib/auth/api-tokens";
 import { signInPath } from "@/lib/auth/callback-url";
 import { passwordStamp, readSessionClaims } from "@/lib/auth/session-token";
-import { canCheckTickets, type RoleName } from "@/lib/schemas/roles";
+import { canCheckTickets, canUseDesk, type RoleName } from "@/lib/schemas/roles";
 
 export interface CurrentUser {
   id: string;
@@ -72,6 +72,13 @@ export async function requireUser(callbackPath?: string): Promise<CurrentUser> {
 export async function requireAdmin(callbackPath = "/admin"): Promise<CurrentUser> {
   const user = await requireUser(callbackPath);
   if (user.role !== "ADMIN") forbidden();
+  return user;
+}
+
+/** For the booking desk's pages (bookings look-up): desk staff and admins; anyone else gets 403. */
+export async function requireDesk(callbackPath = "/admin/bookings"): Promise<CurrentUser> {
+  const user = await requireUser(callbackPath);
+  if (!canUseDesk(user.role)) forbidden();
   return user;
 }
 

@@ -22,8 +22,11 @@ export interface OutboxNotice {
 /** The channels every notice goes out on. */
 export const NOTICE_CHANNELS = ["IN_APP", "EMAIL"] as const;
 
-/** Both rows of every notice and the live event, in one statement (a notice is written while locks are held). */
-export async function writeNotices(tx: Tx, notices: OutboxNotice[], at: Date): Promise<void> {
+/**
+ * Both rows of every notice and the live event, in one statement (a notice is written while locks are held).
+ * `channels` narrows that: an e-ticket sent again goes by email only, the inbox already has it.
+ */
+export async function writeNotices(tx: Tx, notices: OutboxNotice[], at: Date, channels: readonly (typeof NOTICE_CHANNELS)[number][] = NOTICE_CHANNELS): Promise<void> {
   if (notices.length === 0) return;
   const userIds = [...new Set(notices.map((n) => n.userId))];
   const live = liveEventsEnabled()
@@ -39,6 +42,7 @@ export async function writeNotices(tx: Tx, notices: OutboxNotice[], at: Date): P
                   ${notices.map((n) => n.title)}::text[], ${notices.map((n) => n.body)}::text[], ${notices.map((n) => JSON.stringify(n.data ?? {}))}::jsonb[])
            AS x("userId", "bookingId", kind, title, body, data)
       CROSS JOIN (VALUES ('IN_APP', 'SENT'), ('EMAIL', 'PENDING')) AS c(channel, status)
+      WHERE c.channel = ANY(${[...channels]}::text[])
     )
     ${live}`;
 }

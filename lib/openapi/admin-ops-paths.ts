@@ -9,13 +9,21 @@ import {
   adminBookingListSchema,
   adminCancelResultSchema,
   adminUserListSchema,
+  resendTicketResultSchema,
   roleChangeResultSchema,
   scheduleChangeListSchema,
   scheduleChangeResultSchema,
 } from "@/lib/schemas/admin-ops-views";
 import { analyticsSchema } from "@/lib/schemas/admin-analytics";
+import { EXPORT_KINDS, MAX_EXPORT_DAYS, exportRangeSchema } from "@/lib/schemas/admin-exports";
 
 type Json = Record<string, unknown>;
+
+const HEADERS_DOC: Record<(typeof EXPORT_KINDS)[number], string> = {
+  bookings: "pnr, created_at, service_date, train, from, to, class, passengers, status, amount, currency",
+  refunds: "pnr, refunded_at, amount, currency, reason, rule",
+  revenue: "day, currency, bookings, gross, refunds, net",
+};
 type Code = keyof typeof ERROR_CODES;
 
 /** The document's own helpers, passed in so both halves describe things the same way. */
@@ -35,6 +43,8 @@ export function adminOpsPaths(h: DocHelpers): Record<string, Json> {
     ...extra,
     responses: { ...(extra.responses as Json), ...h.errors("UNAUTHENTICATED", "FORBIDDEN", ...codes), ...h.common },
   });
+  // The booking desk's endpoints (decision 031): desk staff may call them as well as admins.
+  const desk = (summary: string, extra: Json, ...codes: Code[]) => ({ ...admin(summary, extra, ...codes), summary: `${summary} (admins and desk staff)` });
   const pnr = { name: "pnr", in: "path", required: true, schema: { type: "string", minLength: 10, maxLength: 10 } };
   const userId = { name: "userId", in: "path", required: true, schema: { type: "string" } };
   return {
@@ -53,10 +63,10 @@ export function adminOpsPaths(h: DocHelpers): Record<string, Json> {
       ),
     },
     "/admin/bookings": {
-      get: admin("Find bookings by PNR, e-mail or name, or by train number and service date", { parameters: h.queryParameters(bookingSearchSchema), responses: { 200: h.ok(adminBookingListSchema) } }, "VALIDATION_FAILED"),
+      get: desk("Find bookings by PNR, e-mail or name, or by train number and service date", { parameters: h.queryParameters(bookingSearchSchema), responses: { 200: h.ok(adminBookingListSchema) } }, "VALIDATION_FAILED"),
     },
     "/admin/bookings/{pnr}": {
-      get: admin("Any booking in full, with payments, refunds, event history and the cancel quote", { parameters: [pnr], responses: { 200: h.ok(adminBookingDetailSchema) } }, "NOT_FOUND"),
+      get: desk("Any booking in full, with payments, refunds, event history and the cancel quote", { parameters: [pnr], responses: { 200: h.ok(adminBookingDetailSchema) } }, "NOT_FOUND"),
     },
     "/admin/bookings/{pnr}/cancel": {
       post: admin(
@@ -68,6 +78,29 @@ export function adminOpsPaths(h: DocHelpers): Record<string, Json> {
         "HOLD_EXPIRED",
       ),
     },
+    "/admin/bookings/{pnr}/resend-ticket": {
+      post: desk(
+        "Queue the booking's e-ticket email again, to the passenger's address (audited)",
+        { parameters: [pnr], responses: { 202: h.ok(resendTicketResultSchema, "Queued in the notifications outbox") } },
+        "NOT_FOUND",
+        "CONFLICT",
+      ),
+    },
+    ...Object.fromEntries(
+      EXPORT_KINDS.map((kind) => [
+        `/admin/exports/${kind}`,
+        {
+          get: admin(
+            `The ${kind} CSV for a range of days in the operator's time zone (default the last 30, at most ${MAX_EXPORT_DAYS})`,
+            {
+              parameters: h.queryParameters(exportRangeSchema),
+              responses: { 200: { description: `text/csv (UTF-8 with a byte order mark), columns ${HEADERS_DOC[kind]}`, content: { "text/csv": { schema: { type: "string" } } } } },
+            },
+            "VALIDATION_FAILED",
+          ),
+        },
+      ]),
+    ),
     "/admin/analytics": {
       get: admin("Bookings, revenue, occupancy, busiest journeys, cancellations and waitlist for a date range", { parameters: h.queryParameters(analyticsRangeSchema), responses: { 200: h.ok(analyticsSchema) } }, "VALIDATION_FAILED"),
     },

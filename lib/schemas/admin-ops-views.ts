@@ -108,3 +108,10 @@ export type AdminUserRow = z.infer<typeof adminUserSchema>;
 export const adminUserListSchema = z.object({ users: z.array(adminUserSchema), total: z.number().int(), page: z.number().int(), pageCount: z.number().int(), admins: z.number().int() });
 export type AdminUserList = z.infer<typeof adminUserListSchema>;
 export const roleChangeResultSchema = z.object({ user: adminUserSchema.omit({ bookings: true }) });
+
+/** POST /admin/bookings/{pnr}/resend-ticket: the e-ticket email is queued again. */
+export const resendTicketResultSchema = z.object({
+  pnr: z.string(),
+  email: z.string().describe("The passenger's address the email goes to."),
+  queuedAt: z.string().describe("When it entered the outbox (ISO 8601)."),
+});

@@ -86,6 +86,9 @@ export const adminCancelSchema = z.object({
   expectedRefundMinor: optionalText(formInt({ required: "Missing amount.", invalid: "Missing amount." })),
 });
 export type AdminCancelInput = z.infer<typeof adminCancelSchema>;
+
+/** The booking page's "Resend e-ticket" (desk staff and admins). */
+export const resendTicketFormSchema = z.object({ pnr: adminCancelSchema.shape.pnr });
 /** The API's body: the PNR is in the path. */
 export const adminCancelBodySchema = adminCancelSchema.omit({ pnr: true });
 

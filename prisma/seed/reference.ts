@@ -83,4 +83,5 @@ export const DEMO_USERS = [
   { email: "passenger@railbook.test", password: "passenger-demo-1", name: "Paula Passenger", role: "PASSENGER" },
   { email: "admin@railbook.test", password: "admin-demo-1", name: "Adam Admin", role: "ADMIN" },
   { email: "conductor@railbook.test", password: "conductor-demo-1", name: "Celina Conductor", role: "CONDUCTOR" },
+  { email: "desk@railbook.test", password: "desk-demo-1", name: "Dorota Desk", role: "DESK" },
 ] as const;

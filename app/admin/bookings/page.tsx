@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth/current-user";
+import { requireDesk } from "@/lib/auth/current-user";
 import { fieldErrorsFrom } from "@/lib/validation";
 import { bookingSearchSchema, type BookingSearch } from "@/lib/schemas/admin-ops";
 import { searchBookings } from "@/lib/admin/booking-lookup";
@@ -12,7 +12,7 @@ import { BookingSearchForm } from "@/components/admin/ops/booking-search-form";
 export const metadata: Metadata = { title: "Bookings" };
 
 export default async function AdminBookingsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireAdmin("/admin/bookings");
+  await requireDesk("/admin/bookings");
   const raw = flatParams(await searchParams);
   const parsed = bookingSearchSchema.safeParse(raw);
   // A half-filled train search shows its field errors and the latest bookings meanwhile.

@@ -12,6 +12,6 @@ export const setRoleAction = formAction({ access: "admin", schema: roleChangeFor
   revalidatePath("/admin/users");
   // Someone who just gave up their own admin rights has no business on this page any more.
   if (changed.id === user.id && changed.role !== "ADMIN") redirect("/");
-  const now = { ADMIN: "an admin", CONDUCTOR: "a conductor", PASSENGER: "a passenger" }[changed.role];
+  const now = { ADMIN: "an admin", DESK: "desk staff", CONDUCTOR: "a conductor", PASSENGER: "a passenger" }[changed.role];
   return { status: "success", message: `${changed.name} is now ${now}.` };
 });

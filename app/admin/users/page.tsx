@@ -4,7 +4,8 @@ import { userSearchSchema } from "@/lib/schemas/admin-ops";
 import { listUsers } from "@/lib/admin/users";
 import { listAudit } from "@/lib/admin/audit-log";
 import { EmptyState, PageHeader, Pager, TableScroll, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
-import { ROLE_LABELS } from "@/lib/schemas/roles";
+import { ROLE_LABELS, type RoleName } from "@/lib/schemas/roles";
+import type { AuditView } from "@/lib/admin/audit-log";
 import { RoleForm } from "@/components/admin/ops/role-form";
 import { operatorTime } from "@/components/admin/ops/operator-time";
 
@@ -17,6 +18,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const query = parsed.success ? parsed.data : { q: undefined, page: 1 };
   const searchError = parsed.success ? null : (parsed.error.issues[0]?.message ?? "That search could not be read.");
   const [{ users, total, page, pageCount, admins }, audit] = await Promise.all([listUsers(query), listAudit({ action: "user.role.change", take: 10 })]);
+  // Each listed account's own role history (newest first), shown in its row.
+  const history = await listAudit({ action: "user.role.change", targetIds: users.map((u) => u.id), take: 10 * Math.max(1, users.length) });
+  const historyOf = (id: string) => history.filter((e) => e.targetId === id).slice(0, 10);
 
   return (
     <div className="space-y-5">
@@ -65,6 +69,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                   <td className={td}>{operatorTime(u.createdAt)}</td>
                   <td className={td}>
                     <RoleForm userId={u.id} name={u.name} role={u.role} isSelf={u.id === me.id} />
+                    <RoleHistory name={u.name} entries={historyOf(u.id)} />
                   </td>
                 </tr>
               ))}
@@ -85,7 +90,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
               const d = entry.details as { from?: string; to?: string; email?: string };
               return (
                 <li key={entry.id} className="p-3">
-                  {operatorTime(entry.at.toISOString())}: {entry.actor?.name ?? "A deleted account"} made {d.email ?? "an account"} {d.to === "ADMIN" ? "an admin" : d.to === "CONDUCTOR" ? "a conductor" : "a passenger"}
+                  {operatorTime(entry.at.toISOString())}: {entry.actor?.name ?? "A deleted account"} made {d.email ?? "an account"} {roleWords(d.to)}
+                  {d.from && d.to ? ` (${ROLE_LABELS[d.from as RoleName] ?? d.from} → ${ROLE_LABELS[d.to as RoleName] ?? d.to})` : null}
                 </li>
               );
             })}
@@ -93,5 +99,29 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         )}
       </section>
     </div>
+  );
+}
+
+function roleWords(role: string | undefined): string {
+  return role === "ADMIN" ? "an admin" : role === "DESK" ? "desk staff" : role === "CONDUCTOR" ? "a conductor" : "a passenger";
+}
+
+/** One account's role changes: who changed it, when, from what to what. */
+function RoleHistory({ name, entries }: { name: string; entries: AuditView[] }) {
+  if (entries.length === 0) return <p className="mt-2 text-xs text-slate-500">Role never changed.</p>;
+  return (
+    <details className="mt-2 text-xs text-slate-700">
+      <summary className="cursor-pointer underline">{`Role history (${entries.length})`}</summary>
+      <ul aria-label={`Role history of ${name}`} className="mt-1 space-y-1 whitespace-normal">
+        {entries.map((e) => {
+          const d = e.details as { from?: string; to?: string };
+          return (
+            <li key={e.id} data-role-change>
+              {`${operatorTime(e.at.toISOString())}: ${ROLE_LABELS[d.from as RoleName] ?? d.from} → ${ROLE_LABELS[d.to as RoleName] ?? d.to}, by ${e.actor?.name ?? "a deleted account"}`}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
   );
 }

@@ -2,10 +2,10 @@
 // Change one account's role (passenger, conductor, admin), from its row in the users table. Every change takes a second
 // press ("Yes, …"), which is what sends confirm=yes: the server refuses a change without it
 // (roleChangeFormSchema), so a stray click changes nobody's access. Each change is audited.
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { initialActionState } from "@/lib/action-state";
 import { setRoleAction } from "@/app/admin/users/actions";
-import { ROLES, type RoleName } from "@/lib/schemas/roles";
+import { ROLE_LABELS, ROLES, type RoleName } from "@/lib/schemas/roles";
 
 interface Wording {
   label: string;
@@ -17,11 +17,13 @@ interface Wording {
 function wording(role: RoleName, target: RoleName, name: string, isSelf: boolean): Wording {
   if (target === "ADMIN") return { label: "Make admin", confirm: `Yes, make ${name} an admin`, consequence: `${name} gets full operator access: bookings, refunds, timetables and roles.` };
   if (role === "ADMIN") {
-    const gives = target === "CONDUCTOR" ? " and keeps checking tickets" : "";
+    const gives = target === "CONDUCTOR" ? " and keeps checking tickets" : target === "DESK" ? " except the bookings desk" : "";
     return isSelf
-      ? { label: target === "CONDUCTOR" ? "Step down to conductor" : "Give up my admin rights", confirm: "Yes, give up my admin rights", consequence: `You will lose access to the operator pages at once${gives}.` }
-      : { label: target === "CONDUCTOR" ? "Make conductor instead" : "Remove admin rights", confirm: `Yes, remove ${name}'s admin rights`, consequence: `${name} loses access to the operator pages at once${gives}.` };
+      ? { label: target === "CONDUCTOR" ? "Step down to conductor" : target === "DESK" ? "Step down to desk" : "Give up my admin rights", confirm: "Yes, give up my admin rights", consequence: `You will lose access to the operator pages at once${gives}.` }
+      : { label: target === "CONDUCTOR" ? "Make conductor instead" : target === "DESK" ? "Make desk staff instead" : "Remove admin rights", confirm: `Yes, remove ${name}'s admin rights`, consequence: `${name} loses access to the operator pages at once${gives}.` };
   }
+  if (target === "DESK") return { label: "Make desk staff", confirm: `Yes, make ${name} desk staff`, consequence: `${name} may look up any booking and resend its e-ticket, and nothing else of the operator pages.` };
+  if (role === "DESK") return { label: target === "CONDUCTOR" ? "Make conductor instead" : "Remove desk rights", confirm: `Yes, remove ${name}'s desk rights`, consequence: `${name} can no longer look up bookings.` };
   if (target === "CONDUCTOR") return { label: "Make conductor", confirm: `Yes, make ${name} a conductor`, consequence: `${name} may check tickets on board (/check) and mark them checked.` };
   return { label: "Remove conductor rights", confirm: `Yes, remove ${name}'s conductor rights`, consequence: `${name} can no longer check tickets.` };
 }
@@ -36,6 +38,12 @@ export function RoleForm({ userId, name, role, isSelf }: { userId: string; name:
   const [confirming, setConfirming] = useState<{ from: RoleName; target: RoleName } | null>(null);
   const target = confirming?.from === role ? confirming.target : null;
   const targets = ROLES.filter((r) => r !== role);
+  // The confirm step takes focus, so a keyboard or screen-reader user hears what is about to change.
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (target) confirmRef.current?.focus();
+  }, [target]);
+  const stepId = `role-step-${userId}`;
 
   return (
     <form
@@ -51,12 +59,19 @@ export function RoleForm({ userId, name, role, isSelf }: { userId: string; name:
     >
       <input type="hidden" name="userId" value={userId} />
       {target ? <input type="hidden" name="confirm" value="yes" /> : null}
+      {target ? (
+        <p id={stepId} className="text-xs font-medium text-slate-800" data-role-step>
+          {`Change role: ${ROLE_LABELS[role]} → ${ROLE_LABELS[target]}`}
+        </p>
+      ) : null}
       <div className="flex flex-col gap-2">
         {(target ? [target] : targets).map((t) => {
           const words = wording(role, t, name, isSelf);
           return (
             <button
               key={t}
+              ref={target ? confirmRef : undefined}
+              aria-describedby={target ? stepId : undefined}
               type="submit"
               name="role"
               value={t}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/current-user";
+import { requireDesk } from "@/lib/auth/current-user";
+import { listAudit } from "@/lib/admin/audit-log";
 import { adminBookingDetail } from "@/lib/admin/booking-lookup";
 import { formatMoney } from "@/lib/money";
 import { PageHeader, TableScroll, card, td, th } from "@/components/admin/admin-ui";
@@ -9,6 +10,7 @@ import { BookingSummary } from "@/components/booking/booking-summary";
 import { JourneyHeader } from "@/components/booking/journey-header";
 import { StatusBadge } from "@/components/booking/status-badge";
 import { AdminCancelForm } from "@/components/admin/ops/admin-cancel-form";
+import { ResendTicketForm } from "@/components/admin/ops/resend-ticket-form";
 import { EventHistory } from "@/components/admin/ops/event-history";
 import { operatorTime } from "@/components/admin/ops/operator-time";
 
@@ -18,9 +20,12 @@ const SERVICE_STATUS = { SCHEDULED: "Running to timetable", DELAYED: "Delayed", 
 
 export default async function AdminBookingPage({ params }: { params: Promise<{ pnr: string }> }) {
   const { pnr } = await params;
-  await requireAdmin(`/admin/bookings/${pnr}`);
+  const me = await requireDesk(`/admin/bookings/${pnr}`);
+  // Desk staff read the booking and resend its ticket; cancelling and schedules are the admins' (decision 031).
+  const isAdmin = me.role === "ADMIN";
   const detail = await adminBookingDetail(pnr);
   if (!detail) notFound();
+  const resends = await listAudit({ targetId: detail.booking.pnr, action: "booking.ticket.resend", take: 10 });
   const { booking, owner, service, payments, refunds, events, cancelQuote } = detail;
   const money = (m: { amount: number; currency: string }) => formatMoney(m.amount, m.currency);
 
@@ -47,9 +52,11 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ p
         <JourneyHeader headingLevel={2} train={booking.train} fromName={booking.fromName} toName={booking.toName} departure={booking.departure} arrival={booking.arrival} />
         <p className="mt-3 text-sm text-slate-700">
           {`Service of ${service.date}: ${SERVICE_STATUS[service.status]}${service.status === "DELAYED" ? ` ${service.delayMinutes} min` : ""}. `}
-          <Link href={`/admin/services/${service.id}/schedule`} className="font-medium text-brand-700 underline">
-            Schedule changes for this train
-          </Link>
+          {isAdmin ? (
+            <Link href={`/admin/services/${service.id}/schedule`} className="font-medium text-brand-700 underline">
+              Schedule changes for this train
+            </Link>
+          ) : null}
         </p>
       </section>
 
@@ -98,6 +105,23 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ p
         <EventHistory events={events} currency={booking.total.currency} />
       </section>
 
+      <section aria-labelledby="resend-heading" className={`${card} space-y-3`}>
+        <h2 id="resend-heading" className="text-lg font-semibold">E-ticket email</h2>
+        {booking.status === "CONFIRMED" ? (
+          <ResendTicketForm pnr={booking.pnr} email={owner.email} />
+        ) : (
+          <p className="text-sm text-slate-600">{booking.status === "CANCELLED" ? "This booking is cancelled: it has no valid ticket to send." : "This booking is not paid: it has no ticket yet."}</p>
+        )}
+        {resends.length > 0 ? (
+          <ul aria-label="Tickets sent again" className="space-y-1 text-sm text-slate-700">
+            {resends.map((r) => (
+              <li key={r.id}>{`${operatorTime(r.at.toISOString())}: sent again by ${r.actor ? `${r.actor.name} (${r.actor.email})` : "a deleted account"}`}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      {isAdmin ? (
       <section aria-labelledby="cancel-heading" className={`${card} space-y-3`}>
         <h2 id="cancel-heading" className="text-lg font-semibold">Cancel with refund</h2>
         {cancelQuote.cancellable ? (
@@ -107,6 +131,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ p
         )}
         <AdminCancelForm pnr={booking.pnr} quote={cancelQuote} />
       </section>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,5 @@
+import { LoadingPanel } from "@/components/admin/ops/loading-panel";
+
+export default function Loading() {
+  return <LoadingPanel label="Counting the rows…" />;
+}
