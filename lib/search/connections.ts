@@ -56,6 +56,8 @@ export interface PlanOptions {
   maxWaitMinutes?: number;
   /** The longest journey worth offering, door to door. */
   maxJourneyMinutes?: number;
+  /** Two (the default) looks for two changes when nothing with fewer exists. */
+  maxChanges?: 1 | 2;
 }
 
 export const MAX_WAIT_MINUTES = 6 * 60;
@@ -117,7 +119,7 @@ export function planJourneys(services: TimetableService[], options: PlanOptions)
     }
   };
 
-  for (const maxChanges of [1, 2]) {
+  for (const maxChanges of [1, 2].filter((n) => n <= (options.maxChanges ?? 2))) {
     found.length = 0;
     for (const { service, call } of firstLegs) extend([], service, call, maxChanges);
     // Two changes only when nothing with fewer exists (on this day, from this station).

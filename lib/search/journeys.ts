@@ -62,24 +62,47 @@ export async function searchJourneys(query: SearchQuery, now = new Date()): Prom
   const { from, to } = await resolveStations(query.from, query.to);
   const { start, end } = dayBoundsInZone(query.date, from.timeZone);
 
-  // Every call of every service running from two days before (a long overnight run that reaches
-  // `from` on the date) to the day after (the second leg of an evening journey). One statement;
-  // the planner keeps to what it needs.
-  const rows = await db().$queryRaw<CallRow[]>`
+  // Journeys with at most one change only ride trains that call at `from` or `to`: read those
+  // first, and the whole network only when they give nothing (two changes).
+  let timetable = await readTimetable(query.date, [from.id, to.id]);
+  const plan = (maxChanges: 1 | 2) =>
+    planJourneys([...timetable.services.values()], {
+      fromId: from.id, toId: to.id, departFrom: start, departBefore: end, now, maxChanges,
+      minChangeMinutes: (id) => timetable.stations.get(id)?.minChangeMinutes ?? 8,
+    });
+  let planned = plan(1);
+  if (planned.length === 0) {
+    timetable = await readTimetable(query.date, null);
+    planned = plan(2);
+  }
+  return priceJourneys(planned, timetable.services, timetable.stations);
+}
+
+/**
+ * Every call of every service running from two days before `date` (a long overnight run that
+ * reaches `from` on the date) to the day after (the second leg of an evening journey), with its
+ * station; only trains calling at one of `calling` when given. One statement.
+ */
+async function readTimetable(date: string, calling: string[] | null) {
+  const rows = await db().$queryRaw<(CallRow & { code: string; name: string; timeZone: string; minChangeMinutes: number })[]>`
     SELECT s.id AS "serviceId", t.number AS "trainNumber", t.name AS "trainName", t.type::text AS "trainType",
            s."serviceDate", s.status::text AS status, s."delayMinutes",
            st."stationId", st.sequence AS seq,
            s."departsAt" + st."arrivalOffsetMinutes" * INTERVAL '1 minute' AS "arrivalAt",
            s."departsAt" + st."departureOffsetMinutes" * INTERVAL '1 minute' AS "departureAt",
-           st."distanceKm", COALESCE(sp.platform, st.platform) AS platform
+           st."distanceKm", COALESCE(sp.platform, st.platform) AS platform,
+           stn.code, stn.name, stn."timeZone", stn."minChangeMinutes"
     FROM "Service" s
     JOIN "Train" t ON t.id = s."trainId"
     JOIN "TrainStop" st ON st."trainId" = s."trainId"
+    JOIN "Station" stn ON stn.id = st."stationId"
     LEFT JOIN "ServicePlatform" sp ON sp."serviceId" = s.id AND sp."stationId" = st."stationId"
-    WHERE s."serviceDate" BETWEEN (${query.date}::date - 2) AND (${query.date}::date + 1)
+    WHERE s."serviceDate" BETWEEN (${date}::date - 2) AND (${date}::date + 1)
       AND s.status <> 'CANCELLED'
+      AND (${calling === null} OR EXISTS (
+        SELECT 1 FROM "TrainStop" c WHERE c."trainId" = s."trainId" AND c."stationId" = ANY(${calling ?? []}::text[])))
     ORDER BY s.id, st.sequence`;
-
+  const stations = new Map<string, StationRef & { id: string; minChangeMinutes: number }>();
   const services = new Map<string, Service>();
   for (const r of rows) {
     let service = services.get(r.serviceId);
@@ -90,21 +113,10 @@ export async function searchJourneys(query: SearchQuery, now = new Date()): Prom
     }
     service.calls.push({ stationId: r.stationId, seq: r.seq, arrivalAt: r.arrivalAt, departureAt: r.departureAt, distanceKm: r.distanceKm });
     service.platforms.set(r.seq, r.platform);
+    if (!stations.has(r.stationId)) stations.set(r.stationId, { id: r.stationId, code: r.code, name: r.name, timeZone: r.timeZone, minChangeMinutes: r.minChangeMinutes });
   }
 
-  const stationIds = [...new Set(rows.map((r) => r.stationId))];
-  const stations = new Map(
-    (await db().station.findMany({ where: { id: { in: stationIds } }, select: { id: true, code: true, name: true, timeZone: true, minChangeMinutes: true } })).map((s) => [s.id, s]),
-  );
-  const planned = planJourneys([...services.values()], {
-    fromId: from.id,
-    toId: to.id,
-    departFrom: start,
-    departBefore: end,
-    now,
-    minChangeMinutes: (id) => stations.get(id)?.minChangeMinutes ?? 8,
-  });
-  return priceJourneys(planned, services, stations);
+  return { services, stations };
 }
 
 async function priceJourneys(
