@@ -9,6 +9,7 @@ import { toAppError } from "@/lib/http";
 import { findUnstorable } from "@/lib/http-edge/request-input";
 import { getSessionUser, type CurrentUser } from "@/lib/auth/current-user";
 import type { ActionState } from "@/lib/action-state";
+import { inSpan } from "@/lib/telemetry/spans";
 
 type Access = "public" | "user" | "admin";
 type UserFor<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
@@ -18,6 +19,12 @@ export function formAction<A extends Access, S extends z.ZodType>(
   handler: (input: z.infer<S>, user: UserFor<A>) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    // Next.js names the action only by its id, in a $ACTION_ID_<id> field of the form.
+    const actionId = [...formData.keys()].find((key) => key.startsWith("$ACTION_ID_"))?.slice("$ACTION_ID_".length) ?? "unknown";
+    return inSpan("server action", { "railbook.action.id": actionId, "railbook.action.access": spec.access }, () => run(formData));
+  };
+
+  async function run(formData: FormData): Promise<ActionState> {
     const values = textValues(formData);
     try {
       const user = await getSessionUser();
@@ -40,7 +47,7 @@ export function formAction<A extends Access, S extends z.ZodType>(
       const fieldErrors = (appError.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
       return { status: "error", message: appError.message, fieldErrors, values: echoable(values) };
     }
-  };
+  }
 }
 
 /** The submitted text fields, for the schema; echoed back to the form minus secrets. */
