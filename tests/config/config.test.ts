@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { config, ConfigError, parseConfig, operatorTimeZone } from "@/lib/config";
 import { assertStartable, MissingConfigError, missingForProduction } from "@/lib/config/production";
-import { register } from "@/instrumentation";
+import { startProcess } from "@/lib/telemetry/start";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -86,17 +86,16 @@ describe("a production start", () => {
     expect(missingForProduction(parseConfig({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }))).toEqual([]);
   });
 
-  it("fails in Next's instrumentation hook, before the server serves anything", async () => {
-    vi.stubEnv("NEXT_RUNTIME", "nodejs");
+  it("fails the start-up every process runs (instrumentation.ts, worker, gRPC), before anything is served", () => {
     vi.stubEnv("NODE_ENV", "production");
     vi.stubEnv("AUTH_SECRET", "");
     vi.stubEnv("CRON_SECRET", "");
     vi.stubEnv("TICKET_SIGNING_KEY", "");
-    await expect(register()).rejects.toThrow(/AUTH_SECRET, CRON_SECRET, TICKET_SIGNING_KEY are not set/);
+    expect(() => startProcess("web")).toThrow(/AUTH_SECRET, CRON_SECRET, TICKET_SIGNING_KEY are not set/);
     vi.stubEnv("OPERATOR_TIME_ZONE", "Mars/Olympus");
-    await expect(register()).rejects.toThrow(/OPERATOR_TIME_ZONE/);
+    expect(() => startProcess("web")).toThrow(/OPERATOR_TIME_ZONE/);
     vi.stubEnv("OPERATOR_TIME_ZONE", "");
     for (const [name, value] of Object.entries(secrets)) vi.stubEnv(name, value);
-    await expect(register()).resolves.toBeUndefined();
+    expect(startProcess("web").tracing).toBeNull(); // no OTEL_EXPORTER_OTLP_ENDPOINT: no tracing
   });
 });
