@@ -4,12 +4,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods } from "@/lib/http-edge/api-routes";
 import { API_POLICY, HSTS, newNonce, pagePolicy, permissionsPolicyFor, servedOverHttps, STATIC_HEADERS } from "@/lib/http-edge/security-headers";
+import { config as settings } from "@/lib/config";
 
-const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 function maxBodyBytes(): number {
-  const n = Number(process.env.MAX_BODY_BYTES);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_BODY_BYTES;
+  return settings().MAX_BODY_BYTES;
 }
 
 function errorJson(status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {

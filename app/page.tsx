@@ -2,14 +2,13 @@ import { SearchForm } from "@/components/search/search-form";
 import { listStations } from "@/lib/stations/list-stations";
 import { todayInZone } from "@/lib/time/zoned";
 import { addDays, format } from "date-fns";
+import { operatorTimeZone } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 
-const HOME_ZONE = "Europe/Warsaw";
-
 export default async function HomePage() {
   const stations = await listStations();
-  const today = todayInZone(HOME_ZONE);
+  const today = todayInZone(operatorTimeZone());
   const tomorrow = format(addDays(new Date(`${today}T12:00:00`), 1), "yyyy-MM-dd");
   return (
     <div className="space-y-8">

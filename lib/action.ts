@@ -10,6 +10,7 @@ import { findUnstorable } from "@/lib/http-edge/request-input";
 import { getSessionUser, type CurrentUser } from "@/lib/auth/current-user";
 import { canUseDesk } from "@/lib/schemas/roles";
 import type { ActionState } from "@/lib/action-state";
+import { inSpan } from "@/lib/telemetry/spans";
 
 /** "desk": desk staff and admins (lib/schemas/roles.ts). */
 type Access = "public" | "user" | "desk" | "admin";
@@ -20,6 +21,12 @@ export function formAction<A extends Access, S extends z.ZodType>(
   handler: (input: z.infer<S>, user: UserFor<A>) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    // Next.js names the action only by its id, in a $ACTION_ID_<id> field of the form.
+    const actionId = [...formData.keys()].find((key) => key.startsWith("$ACTION_ID_"))?.slice("$ACTION_ID_".length) ?? "unknown";
+    return inSpan("server action", { "railbook.action.id": actionId, "railbook.action.access": spec.access }, () => run(formData));
+  };
+
+  async function run(formData: FormData): Promise<ActionState> {
     const values = textValues(formData);
     try {
       const user = await getSessionUser();
@@ -43,7 +50,7 @@ export function formAction<A extends Access, S extends z.ZodType>(
       const fieldErrors = (appError.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
       return { status: "error", message: appError.message, fieldErrors, values: echoable(values) };
     }
-  };
+  }
 }
 
 /** The submitted text fields, for the schema; echoed back to the form minus secrets. */

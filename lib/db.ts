@@ -4,6 +4,7 @@ import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { createPool } from "@/lib/db/pool";
 import type pg from "pg";
+import { config } from "@/lib/config";
 
 type Db = PrismaClient;
 const cache = globalThis as unknown as { __railbookDb?: Db };
@@ -29,7 +30,7 @@ export function createDb(connectionString: string, poolMax = poolSize()): Db {
 /** The process-wide client (one pool per app instance). */
 export function db(): Db {
   if (!cache.__railbookDb) {
-    const url = process.env.DATABASE_URL;
+    const url = config().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`.");
     cache.__railbookDb = createDb(url);
   }
@@ -48,8 +49,7 @@ export function dbPool(): pg.Pool {
 
 function poolSize(): number {
   // The embedded database serves one connection at a time (ENVIRONMENT.md: larger pools fail).
-  const fromEnv = Number(process.env.DATABASE_POOL_MAX);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10;
+  return config().DATABASE_POOL_MAX;
 }
 
 export type { Db };

@@ -13,6 +13,7 @@ import { retryOnConnectionLoss, withRetryDeadline } from "@/lib/db/connection-re
 import { routePattern } from "@/lib/http-edge/api-routes";
 import { observeRequest } from "@/lib/metrics/metrics";
 import { requestIdFrom, withRequestContext } from "@/lib/request-context";
+import { inSpan } from "@/lib/telemetry/spans";
 
 /** "conductor": conductors and admins; "desk": desk staff and admins (lib/schemas/roles.ts). */
 type Access = "public" | "user" | "conductor" | "desk" | "admin";
@@ -65,8 +66,14 @@ export function route<
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
-    const response = await withRequestContext({ requestId }, () => withRetryDeadline(() => handle(request, context)));
-    observeRequest(metricsLabel(request), request.method, response.status, (performance.now() - started) / 1000);
+    const label = metricsLabel(request);
+    // A span per handler run, under Next's own request span when tracing is on (lib/telemetry/tracing.ts).
+    const response = await inSpan(`${request.method} ${label}`, { "http.request.method": request.method, "http.route": label, "railbook.request_id": requestId }, async (span) => {
+      const answered = await withRequestContext({ requestId }, () => withRetryDeadline(() => handle(request, context)));
+      span.setAttribute("http.response.status_code", answered.status);
+      return answered;
+    });
+    observeRequest(label, request.method, response.status, (performance.now() - started) / 1000);
     if (!response.headers.has("x-request-id")) {
       try {
         response.headers.set("x-request-id", requestId);

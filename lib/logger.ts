@@ -4,17 +4,32 @@
 // Only ids go into logs, never names, e-mail addresses or card details.
 import pino from "pino";
 import { currentRequestId } from "@/lib/request-context";
+import { config } from "@/lib/config";
+import { activeTraceIds } from "@/lib/telemetry/spans";
+
+/** LOG_LEVEL, else debug with DEBUG set; info when the configuration itself is broken, so that can be logged. */
+function level(): string {
+  try {
+    const c = config();
+    return c.LOG_LEVEL ?? (c.DEBUG ? "debug" : "info");
+  } catch {
+    return "info";
+  }
+}
 
 const base = pino(
   {
-    level: process.env.LOG_LEVEL ?? (process.env.DEBUG ? "debug" : "info"),
+    level: level(),
     base: undefined, // no pid/hostname on every line: the host adds its own
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: "message",
     formatters: { level: (label) => ({ level: label }) },
+    // The request id, and the trace and span ids while a span is active (tracing on: a log line
+    // leads to its trace in the tracing backend, and back).
     mixin: () => {
       const requestId = currentRequestId();
-      return requestId ? { requestId } : {};
+      const ids = activeTraceIds();
+      return { ...(requestId ? { requestId } : {}), ...(ids ? { traceId: ids.traceId, spanId: ids.spanId } : {}) };
     },
   },
   pino.destination({ dest: 2, sync: true }),

@@ -25,6 +25,8 @@ async function main() {
     PAYMENT_FINGERPRINT_SECRET: process.env.PAYMENT_FINGERPRINT_SECRET ?? "e2e-fingerprint-not-for-production-0000",
     // An Ed25519 seed of its own (32 bytes, base64url), like the one `npm start` generates.
     TICKET_SIGNING_KEY: process.env.TICKET_SIGNING_KEY ?? createHash("sha256").update("e2e-ticket-key-not-for-production").digest("base64url"),
+    // Required in production (lib/config/production.ts): `next start` refuses to start without it.
+    CRON_SECRET: process.env.CRON_SECRET ?? "e2e-cron-not-for-production-0000000000",
     // The Playwright runner plays a trusted proxy: a spec that fails sign-ins on purpose poses as a
     // fresh client through X-Forwarded-For, and every spec registers accounts from one machine.
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "127.0.0.1",

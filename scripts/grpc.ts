@@ -7,12 +7,16 @@ import { startGrpcServer } from "@/lib/grpc/server";
 import { PEER_STAMPED_ENV } from "@/lib/net/client-address";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { config } from "@/lib/config";
+import { startProcess } from "@/lib/telemetry/start";
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it; or point it at your PostgreSQL)");
+  const { tracing } = startProcess("grpc");
+  if (!config().DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it; or point it at your PostgreSQL)");
   // This process reads each caller's socket address itself (lib/grpc/unary.ts stamps it), as
   // scripts/serve.mjs does for the web app, so per-address limits may believe it.
   process.env[PEER_STAMPED_ENV] = "1";
+  // GRPC_HOST and GRPC_PORT belong to this entry point alone, so they are read here.
   const host = process.env.GRPC_HOST ?? "127.0.0.1";
   const server = await startGrpcServer({ host, port: Number(process.env.GRPC_PORT ?? 50051) });
   // Printed on stdout, plainly: tests and scripts that ask for port 0 read the port from here.
@@ -25,6 +29,7 @@ async function main() {
     logger.info("gRPC server stopping", { signal });
     await server.stop();
     await db().$disconnect();
+    await tracing?.shutdown();
     // Exit now: this handler replaced the signal's default (exit), and anything left open by a
     // library (a timer, an idle socket) must not keep a stopped server's process alive.
     process.exit(0);

@@ -11,6 +11,8 @@ import { createDb } from "@/lib/db";
 import { seed } from "@/lib/seed/seed";
 import { DevSmtpServer } from "@/lib/notifications/dev-smtp";
 import { productionGaps } from "@/lib/config/runtime";
+import { parseConfig } from "@/lib/config";
+import { assertStartable } from "@/lib/config/production";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = process.env.PORT ?? "3000";
@@ -42,8 +44,13 @@ async function main() {
     TICKET_SIGNING_KEY: await secret("TICKET_SIGNING_KEY", "ticket-signing-key"),
     PORT: port,
   };
+  // The scheduler's secret is required in production (lib/config/production.ts); under `npm run dev`
+  // none is made, so a signed-in admin may still run a job by hand with POST (lib/auth/scheduler.ts).
+  if (mode === "start") env.CRON_SECRET = await secret("CRON_SECRET", "cron-secret");
   // The worker and Next.js agree on which guards apply (lib/config/runtime.ts).
   Object.assign(env, { NODE_ENV: mode === "start" ? "production" : "development" });
+  // Every child process would refuse a bad or missing setting; say so once, before anything starts.
+  const settings = assertStartable(parseConfig(env));
 
   if (!databaseUrl) {
     const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 5499);
@@ -86,7 +93,7 @@ async function main() {
     console.log(`Dev SMTP server on ${devSmtp.url}: emails are saved in ${path.join(dataDir, "mail")}`);
   }
   if (!env.SMTP_URL) console.warn("No SMTP_URL: notification emails are not sent (DEV_MAIL=on keeps them in a local mailbox).");
-  if (mode === "start") for (const gap of productionGaps(env)) console.warn(`Not configured for production: ${gap}`);
+  if (mode === "start") for (const gap of productionGaps(settings)) console.warn(`Not configured for production: ${gap}`);
   const worker = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
   // The gRPC API beside the app, on GRPC_HOST:GRPC_PORT (scripts/grpc.ts); the web app carries on if it cannot start.
   const grpc = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/grpc.ts"], { stdio: "inherit", env });

@@ -9,14 +9,17 @@ import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { PeriodicJobs } from "@/lib/jobs/periodic";
 import { scheduledJobs, scheduledJobsEnabled } from "@/lib/jobs/scheduled";
+import { startProcess } from "@/lib/telemetry/start";
+import { config } from "@/lib/config";
 
 async function main() {
+  const { tracing } = startProcess("worker");
   const mailer = smtpMailer();
   const listener = liveListener();
   const worker = new NotificationWorker({ mailer, listener }).start();
   const jobs = scheduledJobsEnabled() ? new PeriodicJobs(scheduledJobs()).start() : null;
   logger.info("notification worker started", {
-    smtp: new URL(process.env.SMTP_URL!).host,
+    smtp: new URL(config().SMTP_URL!).host,
     listening: await listener.ready(3_000),
     scheduledJobs: jobs ? "on" : "off (SCHEDULED_JOBS=off)",
   });
@@ -30,6 +33,7 @@ async function main() {
     mailer.close();
     await listener.stop();
     await db().$disconnect();
+    await tracing?.shutdown(); // sends the spans still buffered
     logger.info("notification worker stopped", { ...worker.totals });
     process.exit(0);
   };

@@ -3,13 +3,12 @@ import { requireConductor } from "@/lib/auth/current-user";
 import { servicesOn } from "@/lib/tickets/conductor-services";
 import { todayInZone } from "@/lib/time/zoned";
 import { TicketChecker } from "@/components/check/ticket-checker";
+import { operatorTimeZone } from "@/lib/config";
 
 // The conductor's page: choose the train you are on, then scan tickets (or type a reference).
 // Built for a phone held in one hand; the checking itself runs in the browser (components/check).
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Check tickets" };
-
-const OPERATOR_ZONE = "Europe/Warsaw";
 
 type Search = Promise<{ date?: string | string[]; service?: string | string[] }>;
 
@@ -19,7 +18,7 @@ export default async function CheckPage({ searchParams }: { searchParams: Search
   await requireConductor("/check");
   const params = await searchParams;
   const raw = one(params.date);
-  const date = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : todayInZone(OPERATOR_ZONE);
+  const date = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : todayInZone(operatorTimeZone());
   const services = await servicesOn(date);
   const chosen = services.find((s) => s.id === one(params.service)) ?? null;
 

@@ -7,13 +7,14 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { MarkAllReadButton, MarkReadButton } from "@/components/notifications/mark-read-buttons";
 import { ME_STREAM } from "@/components/live/channels";
 import { markAllReadAction, markOneReadAction } from "./actions";
+import { operatorTimeZone } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Notifications" };
 
 const PAGE = 30;
-// Notices are about Polish trains; their times are shown on the network's clock.
-const when = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Warsaw", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+// Notices are about the operator's trains; their times are shown on its clock (OPERATOR_TIME_ZONE).
+const when = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: operatorTimeZone(), day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(d);
 
 function Notice({ n }: { n: NotificationView }) {
   const unread = n.readAt === null;
@@ -30,7 +31,7 @@ function Notice({ n }: { n: NotificationView }) {
         </p>
         <p className="text-slate-700">{n.body}</p>
         <p className="text-sm text-slate-500">
-          <time dateTime={n.createdAt}>{when.format(new Date(n.createdAt))}</time>
+          <time dateTime={n.createdAt}>{when(new Date(n.createdAt))}</time>
           {n.pnr && (
             <>
               {" · "}

@@ -4,10 +4,10 @@ import { ChangePasswordForm, ProfileNameForm } from "@/components/auth/profile-f
 import { SessionControls, type TokenRow } from "@/components/auth/session-controls";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { dateInZone, clockInZone } from "@/lib/time/zoned";
+import { operatorTimeZone } from "@/lib/config";
 
-// Token times on the network's clock, like the rest of the site's operator-facing times.
-const ZONE = "Europe/Warsaw";
-const when = (d: Date) => `${dateInZone(d, ZONE)} ${clockInZone(d, ZONE)}`;
+// Token times on the operator's clock (OPERATOR_TIME_ZONE), like the rest of the site's operator-facing times.
+const when = (d: Date) => `${dateInZone(d, operatorTimeZone())} ${clockInZone(d, operatorTimeZone())}`;
 
 export const metadata: Metadata = { title: "My profile" };
 

@@ -15,6 +15,7 @@ import { longDateLabel, todayInZone } from "@/lib/time/zoned";
 import { isAppError } from "@/lib/errors";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { servicesStream } from "@/components/live/channels";
+import { operatorTimeZone } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search results" };
@@ -25,7 +26,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
   const raw = await searchParams;
   const input = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const stations = await listStations();
-  const today = todayInZone("Europe/Warsaw");
+  const today = todayInZone(operatorTimeZone());
   const parsed = searchQuerySchema.safeParse(input);
 
   const form = (

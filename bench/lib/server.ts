@@ -56,6 +56,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       PAYMENT_FINGERPRINT_SECRET: "bench-fingerprint-not-for-production-0000",
       APP_URL: `http://127.0.0.1:${port}`,
       CRON_SECRET: "bench-cron-not-for-production-000000",
+      // A 32-byte Ed25519 seed (base64url): required in production (lib/config/production.ts).
+      TICKET_SIGNING_KEY: "YmVuY2gtdGlja2V0LWtleS1ub3QtZm9yLXByb2R1Y3Q",
       // Every simulated passenger books from this one loopback address (lib/limits/limiter.ts), and
       // a few hundred simulated accounts make thousands of unpaid holds in minutes: the limits are
       // raised, not turned off, so every hold still pays for their checks (decision 028).

@@ -40,6 +40,8 @@ export async function startApp(options: { databaseUrl: string; port: number; log
       PAYMENT_FINGERPRINT_SECRET: process.env.PAYMENT_FINGERPRINT_SECRET ?? "failover-fingerprint-not-for-production-0000",
       APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${options.port}`,
       CRON_SECRET: process.env.CRON_SECRET ?? "failover-cron-not-for-production-000000",
+      // A 32-byte Ed25519 seed (base64url), as `npm start` generates: required in production (lib/config/production.ts).
+      TICKET_SIGNING_KEY: process.env.TICKET_SIGNING_KEY ?? "ZmFpbG92ZXItdGlja2V0LWtleS1ub3QtZm9yLXByb2Q",
       // Every test client registers from this one loopback address (lib/limits/limiter.ts).
       REGISTRATION_LIMIT: process.env.REGISTRATION_LIMIT ?? "10000",
       HOLD_ADDRESS_LIMIT: process.env.HOLD_ADDRESS_LIMIT ?? "1000000000",

@@ -16,12 +16,13 @@ interface Station {
   minChangeMinutes: number;
 }
 
-export function StationForm({ station, zones }: { station?: Station; zones: string[] }) {
+/** `defaultZone`: a new station's zone until the operator picks one (OPERATOR_TIME_ZONE, from the server page). */
+export function StationForm({ station, zones, defaultZone }: { station?: Station; zones: string[]; defaultZone: string }) {
   const { state, pending, formRef, onSubmit } = useAdminForm(station ? updateStationAction : createStationAction);
   const listId = useId();
   const errors = state.fieldErrors ?? {};
   const value = (field: keyof Omit<Station, "id">) =>
-    state.values?.[field] ?? (station ? String(station[field]) : field === "timeZone" ? "Europe/Warsaw" : field === "minChangeMinutes" ? "8" : "");
+    state.values?.[field] ?? (station ? String(station[field]) : field === "timeZone" ? defaultZone : field === "minChangeMinutes" ? "8" : "");
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">

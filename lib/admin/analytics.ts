@@ -10,7 +10,8 @@ import type { AnalyticsView } from "@/lib/schemas/admin-analytics";
 import { busiestSegments, dailyFigures, occupancyByTrainAndClass, waitlistLength, withoutJit, type AnalyticsRange } from "@/lib/admin/analytics-queries";
 
 /** Days are cut at midnight here, and money is counted in this currency: the operator's own. */
-export const ANALYTICS_TIME_ZONE = "Europe/Warsaw";
+export { OPERATOR_TIME_ZONE as ANALYTICS_TIME_ZONE } from "@/lib/config/operator-zone";
+import { OPERATOR_TIME_ZONE as ANALYTICS_TIME_ZONE } from "@/lib/config/operator-zone";
 export const ANALYTICS_CURRENCY = "PLN";
 export const DEFAULT_ANALYTICS_DAYS = 30;
 

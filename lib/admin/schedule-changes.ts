@@ -15,6 +15,7 @@ import { notifyInAppMany } from "@/lib/booking/notifications";
 import { clockInZone } from "@/lib/time/zoned";
 import type { DelayInput, PlatformInput } from "@/lib/schemas/admin-ops";
 import { delayNotice, platformNotice, type NoticeBooking } from "@/lib/admin/schedule-notices";
+import { operatorTimeZone } from "@/lib/config";
 
 /** How long a change waits for another change to the same service to finish (inventoryTx retries NOWAIT). */
 export const SCHEDULE_LOCK_WAIT_MS = 20_000;
@@ -58,7 +59,7 @@ export async function lockService(tx: Tx, serviceId: string): Promise<LockedServ
     WHERE s.id = ${serviceId}
     FOR UPDATE OF s NOWAIT`;
   if (!row) throw new AppError("NOT_FOUND", "We could not find that train service.");
-  return { ...row, serviceDate: row.serviceDate.toISOString().slice(0, 10), originTimeZone: row.originTimeZone ?? "Europe/Warsaw" };
+  return { ...row, serviceDate: row.serviceDate.toISOString().slice(0, 10), originTimeZone: row.originTimeZone ?? operatorTimeZone() };
 }
 
 /** A train that has left (timetable departure plus the announced delay) keeps the schedule it ran on. */

@@ -7,7 +7,7 @@ import { longDateLabel, todayInZone } from "@/lib/time/zoned";
 import type { AssistantLink, AssistantSource } from "@/lib/schemas/assistant";
 import type { BookingView } from "@/lib/schemas/booking";
 import { parseIntent, type Intent } from "@/lib/assistant/intent";
-import { OPERATOR_TIME_ZONE } from "@/lib/assistant/dates";
+import { operatorTimeZone } from "@/lib/config";
 import { bookingLinks, seatMapHref, searchHref } from "@/lib/assistant/links";
 import { findTrains, myBooking, myBookings, policy, refundIfCancelledNow, seatStatus, vocabulary, type Asker } from "@/lib/assistant/tools";
 
@@ -133,7 +133,7 @@ async function answerSeat(intent: Extract<Intent, { kind: "seat" }>, now: Date):
   if (!intent.trainNumber) missing.push("the train number (for example EIC 5300)");
   if (intent.seat === null) missing.push("the seat number");
   if (missing.length > 0) return reply(`To check a seat I need ${missing.join(" and ")}, the date, and ideally your stations and the coach.`);
-  const date = intent.date?.date ?? todayInZone(OPERATOR_TIME_ZONE, now);
+  const date = intent.date?.date ?? todayInZone(operatorTimeZone(), now);
   const { value, sources } = await seatStatus({ trainNumber: intent.trainNumber!, date, coach: intent.coach, seat: intent.seat!, from: intent.from, to: intent.to });
   switch (value.kind) {
     case "no-service":
@@ -164,7 +164,7 @@ async function answerTrains(intent: Extract<Intent, { kind: "trains" }>, now: Da
     return reply(`To list trains I need both stations${named ? ` (I understood ${named.name})` : ""}, for example "from Gdańsk to Kraków tomorrow".`, named ? [{ type: "station", id: named.code }] : []);
   }
   if (intent.from.code === intent.to.code) return reply(`${intent.from.name} is both the start and the end of that journey. Which two stations do you mean?`);
-  const date = intent.date?.date ?? todayInZone(OPERATOR_TIME_ZONE, now);
+  const date = intent.date?.date ?? todayInZone(operatorTimeZone(), now);
   const { value, sources } = await findTrains(intent.from, intent.to, date);
   const services = intent.trainNumber ? value.services.filter((s) => s.trainNumber === intent.trainNumber) : value.services;
   const on = `on ${longDateLabel(date)}${intent.date ? "" : " (today)"}`;

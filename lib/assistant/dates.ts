@@ -5,8 +5,7 @@
 import { isoDate } from "@/lib/schemas/search";
 import { todayInZone } from "@/lib/time/zoned";
 import { normalizeForMatch } from "@/lib/schemas/search";
-
-export const OPERATOR_TIME_ZONE = "Europe/Warsaw";
+import { operatorTimeZone } from "@/lib/config";
 
 const WEEKDAYS: [number, string[]][] = [
   [0, ["sunday", "sun", "niedziela", "niedziele"]],
@@ -37,7 +36,7 @@ function weekdayOf(iso: string): number {
 }
 
 /** The date a question names, or null when it names none (the caller then asks, or assumes today). */
-export function parseDate(message: string, now = new Date(), timeZone = OPERATOR_TIME_ZONE): ParsedDate | null {
+export function parseDate(message: string, now = new Date(), timeZone = operatorTimeZone()): ParsedDate | null {
   const iso = message.match(/\b(\d{4}-\d{2}-\d{2})\b/);
   if (iso && isoDate.safeParse(iso[1]).success) return { date: iso[1]!, said: iso[1]! };
 

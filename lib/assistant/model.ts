@@ -11,11 +11,12 @@ import { z } from "zod";
 import { todayInZone } from "@/lib/time/zoned";
 import type { AssistantLink, AssistantSource } from "@/lib/schemas/assistant";
 import { POLICY_TOPICS } from "@/lib/assistant/policy-topics";
-import { OPERATOR_TIME_ZONE, parseDate } from "@/lib/assistant/dates";
+import { parseDate } from "@/lib/assistant/dates";
 import { stationNamed } from "@/lib/assistant/station-names";
 import { bookingLinks, seatMapHref, searchHref } from "@/lib/assistant/links";
 import { findTrains, myBooking, myBookings, policy, refundIfCancelledNow, seatStatus, vocabulary, type Asker } from "@/lib/assistant/tools";
 import type { Reply } from "@/lib/assistant/builtin";
+import { config, operatorTimeZone } from "@/lib/config";
 
 export interface ModelSettings {
   baseURL: string;
@@ -25,20 +26,16 @@ export interface ModelSettings {
   maxSteps: number;
 }
 
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /** The configured model, or null when LLM_BASE_URL is unset (the default: the built-in answerer). */
-export function modelSettings(env: NodeJS.ProcessEnv = process.env): ModelSettings | null {
-  if (!env.LLM_BASE_URL) return null;
+export function modelSettings(): ModelSettings | null {
+  const c = config();
+  if (!c.LLM_BASE_URL) return null;
   return {
-    baseURL: env.LLM_BASE_URL.replace(/\/+$/, ""),
-    model: env.LLM_MODEL || "llama3.1",
-    apiKey: env.LLM_API_KEY || undefined,
-    timeoutMs: positiveInt(env.LLM_TIMEOUT_MS, 20_000),
-    maxSteps: positiveInt(env.LLM_MAX_STEPS, 5),
+    baseURL: c.LLM_BASE_URL.replace(/\/+$/, ""),
+    model: c.LLM_MODEL,
+    apiKey: c.LLM_API_KEY,
+    timeoutMs: c.LLM_TIMEOUT_MS,
+    maxSteps: c.LLM_MAX_STEPS,
   };
 }
 
@@ -49,7 +46,7 @@ function systemPrompt(asker: Asker, today: string): string {
     "Never say who holds or booked a seat: a taken seat is just taken. You know only the asker's own bookings; any other reference is unknown.",
     "You cannot book, pay or cancel: say which page does it (the search page, the seat map, the booking page).",
     "Times the tools give are local times of the stations (ISO with offset); say them as HH:MM.",
-    `Today is ${today} (${OPERATOR_TIME_ZONE}). ${asker.userId ? "The asker is signed in." : "The asker is signed out: booking questions need signing in; say so."}`,
+    `Today is ${today} (${operatorTimeZone()}). ${asker.userId ? "The asker is signed in." : "The asker is signed out: booking questions need signing in; say so."}`,
   ].join("\n");
 }
 
@@ -169,7 +166,7 @@ export async function modelAnswer(settings: ModelSettings, message: string, aske
   const provider = createOpenAICompatible({ name: "railbook-llm", baseURL: settings.baseURL, apiKey: settings.apiKey });
   const result = streamText({
     model: provider.chatModel(settings.model),
-    system: systemPrompt(asker, todayInZone(OPERATOR_TIME_ZONE, now)),
+    system: systemPrompt(asker, todayInZone(operatorTimeZone(), now)),
     prompt: message,
     tools: tools(asker, now, words, out),
     stopWhen: stepCountIs(settings.maxSteps),

@@ -5,8 +5,8 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { config } from "@/lib/config";
 
-const DEFAULT_TTL_HOURS = 24;
 /** lastUsedAt is bookkeeping, not security: write it at most this often per token. */
 const LAST_USED_GRANULARITY_MS = 5 * 60_000;
 
@@ -20,8 +20,7 @@ export function hashApiToken(token: string): string {
 }
 
 export function apiTokenTtlHours(): number {
-  const hours = Number(process.env.API_TOKEN_TTL_HOURS);
-  return Number.isFinite(hours) && hours > 0 ? hours : DEFAULT_TTL_HOURS;
+  return config().API_TOKEN_TTL_HOURS;
 }
 
 export async function issueApiToken(userId: string, now: Date = new Date(), label?: string): Promise<IssuedToken> {

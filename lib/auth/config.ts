@@ -9,12 +9,13 @@ import { tokenSchema } from "@/lib/schemas/auth";
 import { authenticateWithPassword } from "@/lib/auth/authenticate";
 import { authorizeFailure } from "@/lib/auth/sign-in-errors";
 import { logger } from "@/lib/logger";
+import { config } from "@/lib/config";
 
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 function authConfig(): NextAuthConfig {
   return {
-    secret: process.env.AUTH_SECRET,
+    secret: config().AUTH_SECRET,
     // Behind `next start` on our own hosts the Host header is the only source of the origin.
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

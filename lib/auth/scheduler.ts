@@ -7,6 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isProduction, requiredInProduction } from "@/lib/config/runtime";
+import { config } from "@/lib/config";
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -15,7 +16,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export function assertScheduler(request: Request, user: CurrentUser | null): void {
-  const secret = process.env.CRON_SECRET;
+  const secret = config().CRON_SECRET;
   if (secret) {
     const header = request.headers.get("authorization") ?? "";
     if (!sameSecret(header, `Bearer ${secret}`)) throw new AppError("UNAUTHENTICATED", "This endpoint is for the scheduler.");

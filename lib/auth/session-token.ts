@@ -4,6 +4,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getToken } from "next-auth/jwt";
+import { config } from "@/lib/config";
 
 export const SESSION_COOKIE = "authjs.session-token";
 /** Auth.js uses this name (and it is also the encryption salt) when the site is served over https. */
@@ -27,7 +28,7 @@ export function passwordStamp(passwordHash: string): string {
 }
 
 export async function readSessionClaims(cookieHeader: string): Promise<SessionClaims | null> {
-  const secret = process.env.AUTH_SECRET;
+  const secret = config().AUTH_SECRET;
   if (!secret || !cookieHeader.includes(SESSION_COOKIE)) return null;
   const secureCookie = cookieHeader.includes(SECURE_SESSION_COOKIE);
   const token = await getToken({ req: { headers: new Headers({ cookie: cookieHeader }) }, secret, secureCookie });

@@ -3,6 +3,7 @@
 // must agree with that comparison about whether a hold has run out.
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
+import { config } from "@/lib/config";
 
 /** The transaction's start (`now()`): earlier than any moment inside it, so a hold judged live by it errs on the safe side. */
 export async function transactionTime(tx: Db | Tx): Promise<Date> {
@@ -17,6 +18,5 @@ export async function currentTime(tx: Db | Tx): Promise<Date> {
 }
 
 export function holdMinutes(): number {
-  const fromEnv = Number(process.env.HOLD_MINUTES);
-  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 10;
+  return config().HOLD_MINUTES;
 }

@@ -19,6 +19,7 @@ import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { plural } from "@/lib/limits/limiter";
+import { config } from "@/lib/config";
 
 export interface HoldLimits {
   /** Unpaid seats one account may have on one service. */
@@ -27,13 +28,9 @@ export interface HoldLimits {
   total: number;
 }
 
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
-  return raw !== undefined && raw !== "" && Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-export function holdLimits(env: Record<string, string | undefined> = process.env): HoldLimits {
-  return { perService: positiveInt(env.HOLD_LIMIT_SEATS, 12), total: positiveInt(env.HOLD_LIMIT_TOTAL, 24) };
+export function holdLimits(): HoldLimits {
+  const c = config();
+  return { perService: c.HOLD_LIMIT_SEATS, total: c.HOLD_LIMIT_TOTAL };
 }
 
 /** An account's unpaid seats as of `version` of its holds. */

@@ -18,6 +18,7 @@ import { journeyOf } from "@/lib/booking/journey";
 import type { HoldContext } from "@/lib/booking/hold-context";
 import { chosenSeatIds, inventoryOf } from "@/lib/booking/hold-batch";
 import { waitlistOpenFor } from "@/lib/booking/waitlist/queue";
+import { config } from "@/lib/config";
 
 interface Picture {
   seenAt: number;
@@ -31,8 +32,7 @@ const MAX_PICTURES = 10_000;
 const EXPIRY_MARGIN_MS = 2_000;
 
 function pictureMs(): number {
-  const fromEnv = Number(process.env.BOOKING_PICTURE_MS);
-  return Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.BOOKING_PICTURE_MS !== "" ? fromEnv : 1_000;
+  return config().BOOKING_PICTURE_MS;
 }
 
 /** Remembers the picture a batch decided on (with its own holds marked), as of its commit. */

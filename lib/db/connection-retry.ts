@@ -12,8 +12,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError } from "@/lib/errors";
 import { isConnectionError } from "@/lib/db/errors";
 import { logger } from "@/lib/logger";
+import { config } from "@/lib/config";
 
-const DEFAULT_BUDGET_MS = 20_000;
 const FIRST_PAUSE_MS = 100;
 const MAX_PAUSE_MS = 1_000;
 
@@ -51,8 +51,7 @@ export function withRetryDeadline<T>(work: () => Promise<T>, budgetMs = connecti
 export const connectionRetries = { retried: 0, gaveUp: 0 };
 
 export function connectionRetryBudgetMs(): number {
-  const fromEnv = Number(process.env.DATABASE_RETRY_BUDGET_MS);
-  return Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : DEFAULT_BUDGET_MS;
+  return config().DATABASE_RETRY_BUDGET_MS;
 }
 
 /** Jittered, doubling from 100 ms to 1 s: quick for a blip, gentle on a server coming back. */

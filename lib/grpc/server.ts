@@ -8,6 +8,7 @@ import { loadSync, type Options } from "@grpc/proto-loader";
 import { ReflectionService } from "@grpc/reflection";
 import { HealthImplementation, protoPath as healthProtoPath } from "grpc-health-check";
 import { bookingService } from "@/lib/grpc/booking-service";
+import { config } from "@/lib/config";
 
 export const PROTO_FILE = path.resolve(import.meta.dirname, "../../proto/railbook/v1/booking.proto");
 export const SERVICE_NAME = "railbook.v1.BookingService";
@@ -29,8 +30,7 @@ export interface GrpcServer {
 
 /** Largest request accepted, as MAX_BODY_BYTES bounds a REST body (lib/http-edge/request-input.ts). */
 function maxMessageBytes(): number {
-  const configured = Number(process.env.MAX_BODY_BYTES);
-  return Number.isInteger(configured) && configured > 0 ? configured : 65_536;
+  return config().MAX_BODY_BYTES;
 }
 
 export async function startGrpcServer(options: { host: string; port: number }): Promise<GrpcServer> {

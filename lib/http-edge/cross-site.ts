@@ -6,13 +6,14 @@
 // exempt; so are requests with neither header, which no browser sends (curl, server-to-server).
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { config } from "@/lib/config";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** RailBook's own origins: APP_URL and AUTH_URL when set, and the origin the request was addressed to. */
 export function appOrigins(request: Request): Set<string> {
   const origins = new Set<string>([new URL(request.url).origin]);
-  for (const url of [process.env.APP_URL, process.env.AUTH_URL]) {
+  for (const url of [config().APP_URL, config().AUTH_URL]) {
     if (!url) continue;
     try {
       origins.add(new URL(url).origin);

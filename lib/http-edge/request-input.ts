@@ -5,12 +5,11 @@
 import "server-only";
 import { AppError, validationError } from "@/lib/errors";
 import { hasUnstorableCharacters } from "@/lib/schemas/text";
+import { config } from "@/lib/config";
 
-const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 export function maxBodyBytes(): number {
-  const n = Number(process.env.MAX_BODY_BYTES);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_BODY_BYTES;
+  return config().MAX_BODY_BYTES;
 }
 
 export function payloadTooLarge(limit = maxBodyBytes()): AppError {

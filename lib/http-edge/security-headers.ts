@@ -1,5 +1,6 @@
 // The headers every RailBook response carries (proxy.ts sets them). No server-only import: proxy.ts
 // loads this. docs/security.md says what each one defends against.
+import { config, configuredAppUrl } from "@/lib/config";
 
 /** A fresh nonce per page view, for Next's own scripts (it reads it from the CSP request header). */
 export function newNonce(): string {
@@ -7,7 +8,7 @@ export function newNonce(): string {
 }
 
 /** The policy for HTML pages: scripts only with this response's nonce, nothing framed or framing. */
-export function pagePolicy(nonce: string, dev = process.env.NODE_ENV === "development"): string {
+export function pagePolicy(nonce: string, dev = config().NODE_ENV === "development"): string {
   return [
     "default-src 'self'",
     // React's dev build uses eval for its error overlays; production needs none.
@@ -49,5 +50,5 @@ export const HSTS = "max-age=31536000; includeSubDomains";
 
 /** Over HTTPS, as the browser sees it: the request's own scheme or, behind TLS termination, APP_URL's. */
 export function servedOverHttps(url: URL): boolean {
-  return url.protocol === "https:" || (process.env.APP_URL ?? process.env.AUTH_URL ?? "").startsWith("https:");
+  return url.protocol === "https:" || (configuredAppUrl() ?? "").startsWith("https:");
 }

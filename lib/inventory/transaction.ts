@@ -13,6 +13,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { busy, takeTurn, type Ticket } from "@/lib/inventory/turns";
 import { isConnectionError, isLockNotAvailable, isRetryableTxError, isUniqueViolation } from "@/lib/db/errors";
+import { config } from "@/lib/config";
 
 export interface InventoryTxOptions {
   /** How long to keep retrying (queued, seats locked by others, serialization aborts): BOOKING_LOCK_WAIT_MS. */
@@ -21,12 +22,10 @@ export interface InventoryTxOptions {
   queueKey?: string;
 }
 
-const DEFAULT_LOCK_WAIT_MS = 8_000;
 const MAX_BACKOFF_MS = 100;
 
 export function lockWaitMs(): number {
-  const fromEnv = Number(process.env.BOOKING_LOCK_WAIT_MS);
-  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_LOCK_WAIT_MS;
+  return config().BOOKING_LOCK_WAIT_MS;
 }
 
 /** Running totals for this process, for logs and the contention tests' reports. */
@@ -38,7 +37,7 @@ export const contention = { lockRetries: 0, serializationRetries: 0, gaveUp: 0 }
  */
 function noteContention(kind: keyof typeof contention): void {
   contention[kind]++;
-  if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("booking contention", { kind });
+  if (config().BOOKING_CONTENTION_LOG) logger.info("booking contention", { kind });
 }
 
 /**
@@ -48,7 +47,7 @@ function noteContention(kind: keyof typeof contention): void {
  * one inventory was busy, which is what bounds the latency of everyone queued behind it.
  */
 function noteTurn(queuedMs: number, heldMs: number): void {
-  if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10 });
+  if (config().BOOKING_CONTENTION_LOG) logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10 });
 }
 
 /** Runs work in an inventory transaction (lib/inventory/transaction.ts's inventoryTx, or a test's stand-in). */
@@ -108,7 +107,7 @@ export function noteGaveUp(): AppError {
 /** Counts one batch's turn (/api/metrics) and logs it (BOOKING_CONTENTION_LOG=1), like a single request's. */
 export function noteBatchTurn(queuedMs: number, heldMs: number, size: number): void {
   observeTurn(queuedMs, heldMs, size);
-  if (process.env.BOOKING_CONTENTION_LOG === "1") logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10, size });
+  if (config().BOOKING_CONTENTION_LOG) logger.info("inventory turn", { queuedMs: Math.round(queuedMs * 10) / 10, heldMs: Math.round(heldMs * 10) / 10, size });
 }
 
 async function attempts<T>(work: (tx: Tx) => Promise<T>, deadline: number): Promise<T> {

@@ -14,6 +14,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { outsideRequestDeadline } from "@/lib/db/connection-retry";
+import { config } from "@/lib/config";
 
 /** One request waiting for its inventory's turn. `serve` settles every ticket of its batch. */
 export interface Ticket {
@@ -37,15 +38,13 @@ const lines = new Map<string, Line>();
 /** Running totals for this process: batches served and the requests in them (bench/ and tests read these). */
 export const batching = { batches: 0, requests: 0, largest: 0 };
 
-const DEFAULT_BATCH_MAX = 64;
 
 export function batchMax(): number {
-  const fromEnv = Number(process.env.BOOKING_BATCH_MAX);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_BATCH_MAX;
+  return config().BOOKING_BATCH_MAX;
 }
 
 function queueEnabled(): boolean {
-  return process.env.BOOKING_LOCAL_QUEUE !== "off";
+  return config().BOOKING_LOCAL_QUEUE;
 }
 
 export function busy(reason: string): AppError {

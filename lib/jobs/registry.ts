@@ -6,6 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
+import { inSpan } from "@/lib/telemetry/spans";
 import { expireHolds } from "@/lib/booking/expire-holds";
 import { promoteDue } from "@/lib/booking/waitlist/promote-due";
 import { prepareCharts } from "@/lib/booking/waitlist/prepare-charts";
@@ -55,11 +56,16 @@ type ContextOf<N extends JobName> = Parameters<(typeof JOBS)[N]["run"]>[0];
 type ResultOf<N extends JobName> = Awaited<ReturnType<(typeof JOBS)[N]["run"]>>;
 
 /** Runs a job and records the run (its failure too, rethrown). */
-export async function runJob<N extends JobName>(name: N, ...context: unknown extends ContextOf<N> ? [] : [ContextOf<N>]): Promise<ResultOf<N>> {
+export function runJob<N extends JobName>(name: N, ...context: unknown extends ContextOf<N> ? [] : [ContextOf<N>]): Promise<ResultOf<N>> {
+  // One span per run (its database statements inside it), whichever process runs it.
+  return inSpan(`job ${name}`, { "railbook.job": name }, () => runAndRecord(name, context[0]));
+}
+
+async function runAndRecord<N extends JobName>(name: N, context: unknown): Promise<ResultOf<N>> {
   const started = new Date();
   const run = JOBS[name].run as (c: unknown) => Promise<ResultOf<N>>;
   try {
-    const result = await run(context[0]);
+    const result = await run(context);
     await record(name, started, null);
     return result;
   } catch (error) {

@@ -4,6 +4,7 @@
 import "server-only";
 import type { PeriodicJob } from "@/lib/jobs/periodic";
 import { JOBS, runJob } from "@/lib/jobs/registry";
+import { config } from "@/lib/config";
 
 export function scheduledJobs(): PeriodicJob[] {
   return (["expire-holds", "prepare-charts"] as const).flatMap((name) => {
@@ -14,5 +15,5 @@ export function scheduledJobs(): PeriodicJob[] {
 
 /** SCHEDULED_JOBS=off: an outside scheduler (Vercel Cron, systemd timers) calls /api/cron/* instead. */
 export function scheduledJobsEnabled(): boolean {
-  return process.env.SCHEDULED_JOBS !== "off";
+  return config().SCHEDULED_JOBS;
 }

@@ -7,13 +7,10 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
 import { dbPool } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { config } from "@/lib/config";
 
 const MINUTE = 60;
 
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 export const LIMITS = {
   /** Failed sign-ins for one email from one address: that pair waits out the window. */
@@ -27,15 +24,15 @@ export const LIMITS = {
    */
   signInEmail: { points: 10, durationSeconds: MINUTE },
   /** Accounts created from one address (REGISTRATION_LIMIT: a test server raises it). */
-  registration: { points: positiveInt(process.env.REGISTRATION_LIMIT, 10), durationSeconds: 60 * MINUTE },
+  registration: { points: config().REGISTRATION_LIMIT, durationSeconds: 60 * MINUTE },
   /** Holds and waiting-list places started from one address (HOLD_ADDRESS_LIMIT): many accounts behind one bot. */
-  holdsPerAddress: { points: positiveInt(process.env.HOLD_ADDRESS_LIMIT, 60), durationSeconds: 10 * MINUTE },
+  holdsPerAddress: { points: config().HOLD_ADDRESS_LIMIT, durationSeconds: 10 * MINUTE },
   /** Declined cards on one booking, then for one account and from one address: card testing. */
   declinedPerBooking: { points: 5, durationSeconds: 60 * MINUTE },
   declinedPerUser: { points: 10, durationSeconds: 60 * MINUTE },
   declinedPerAddress: { points: 15, durationSeconds: 60 * MINUTE },
   /** Questions to the assistant per account, or per address signed out (ASSISTANT_RATE_LIMIT per minute). */
-  assistant: { points: positiveInt(process.env.ASSISTANT_RATE_LIMIT, 20), durationSeconds: MINUTE },
+  assistant: { points: config().ASSISTANT_RATE_LIMIT, durationSeconds: MINUTE },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -62,7 +59,7 @@ function limiter(name: LimitName): RateLimiterPostgres {
   let found = cache.__railbookLimiters.get(name)?.pool === pool ? cache.__railbookLimiters.get(name)!.limiter : undefined;
   if (!found) {
     found = new RateLimiterPostgres({
-      storeClient: process.env[EMBEDDED_DB_ENV] === "1" ? unnamedStatements(pool) : pool,
+      storeClient: config().RAILBOOK_EMBEDDED_DB ? unnamedStatements(pool) : pool,
       storeType: "pool",
       tableName: "RateLimit",
       tableCreated: true, // prisma/migrations/20261203120000_hardening

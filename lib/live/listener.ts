@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { logger } from "@/lib/logger";
 import { LIVE_CHANNEL, parseLiveEvent, type AnyLiveEvent } from "@/lib/live/events";
+import { config } from "@/lib/config";
 
 export type Subscriber = (event: AnyLiveEvent) => void;
 
@@ -193,9 +194,9 @@ const cache = globalThis as unknown as { __railbookLiveListener?: LiveListener }
  */
 export function liveListener(): LiveListener {
   if (!cache.__railbookLiveListener) {
-    const url = process.env.DATABASE_URL;
+    const url = config().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    cache.__railbookLiveListener = new LiveListener(url, { enabled: process.env.LIVE_EVENTS !== "off" });
+    cache.__railbookLiveListener = new LiveListener(url, { enabled: config().LIVE_EVENTS });
   }
   return cache.__railbookLiveListener.start();
 }

@@ -12,6 +12,7 @@ import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LIVE_CHANNEL, MAX_PAYLOAD_BYTES, type LiveEvent } from "@/lib/live/events";
+import { config } from "@/lib/config";
 
 type Client = Tx | Db;
 
@@ -20,7 +21,7 @@ type Client = Tx | Db;
  * lock out of the booking commit. Screens then poll (the listener stays unhealthy, streams answer 503).
  */
 export function liveEventsEnabled(): boolean {
-  return process.env.LIVE_EVENTS !== "off";
+  return config().LIVE_EVENTS;
 }
 
 /** Sends events on commit. Identical payloads in one transaction are merged by PostgreSQL. */

@@ -4,19 +4,16 @@
 // and an address spread over instances behind a balancer gets LIVE_STREAMS_PER_ADDRESS on each.
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { config } from "@/lib/config";
 
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 export function streamLimits() {
   return {
     /** A browser opens one per tab (seat map or results page) plus the personal one. */
-    perAddress: positiveInt(process.env.LIVE_STREAMS_PER_ADDRESS, 8),
-    perInstance: positiveInt(process.env.LIVE_STREAMS_MAX, 2_000),
+    perAddress: config().LIVE_STREAMS_PER_ADDRESS,
+    perInstance: config().LIVE_STREAMS_MAX,
     /** A stream that has carried no event for this long is closed; the browser reconnects if it still cares. */
-    idleMs: positiveInt(process.env.LIVE_STREAM_IDLE_MS, 5 * 60_000),
+    idleMs: config().LIVE_STREAM_IDLE_MS,
   };
 }
 

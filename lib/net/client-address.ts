@@ -8,6 +8,7 @@
 // The header is believed only when that server says it runs (PEER_STAMPED_ENV).
 import { BlockList, isIP } from "node:net";
 import { logger } from "@/lib/logger";
+import { config } from "@/lib/config";
 
 export const PEER_HEADER = "x-railbook-peer-address";
 export const PEER_STAMPED_ENV = "RAILBOOK_PEER_STAMPED";
@@ -26,7 +27,7 @@ export function normalizeAddress(raw: string | null | undefined): string | null 
 }
 
 /** Parses TRUSTED_PROXIES ("10.0.0.0/8, 192.168.1.7, fd00::/8") and TRUST_PROXY_HOPS. Throws on a typo. */
-export function parseProxyTrust(env: Record<string, string | undefined> = process.env): ProxyTrust {
+export function parseProxyTrust(env: { TRUSTED_PROXIES?: string; TRUST_PROXY_HOPS?: string }): ProxyTrust {
   let proxies: BlockList | null = null;
   const list = env.TRUSTED_PROXIES?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
   for (const entry of list) {
@@ -47,8 +48,9 @@ export function parseProxyTrust(env: Record<string, string | undefined> = proces
 
 let cached: { key: string; trust: ProxyTrust } | undefined;
 function currentTrust(): ProxyTrust {
-  const key = `${process.env.TRUSTED_PROXIES ?? ""}|${process.env.TRUST_PROXY_HOPS ?? ""}`;
-  if (cached?.key !== key) cached = { key, trust: parseProxyTrust() };
+  const { TRUSTED_PROXIES, TRUST_PROXY_HOPS } = config();
+  const key = `${TRUSTED_PROXIES ?? ""}|${TRUST_PROXY_HOPS ?? ""}`;
+  if (cached?.key !== key) cached = { key, trust: parseProxyTrust({ TRUSTED_PROXIES, TRUST_PROXY_HOPS }) };
   return cached.trust;
 }
 
@@ -62,7 +64,7 @@ function isTrusted(list: BlockList, ip: string): boolean {
  * as untrusted hops, so garbage never skips past a check.
  */
 export function clientAddress(headers: Headers, trust: ProxyTrust = currentTrust()): string | null {
-  const peer = process.env[PEER_STAMPED_ENV] === "1" ? normalizeAddress(headers.get(PEER_HEADER)) : null;
+  const peer = config().RAILBOOK_PEER_STAMPED ? normalizeAddress(headers.get(PEER_HEADER)) : null;
   const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
   if (trust.proxies) {
@@ -87,7 +89,7 @@ export function clientAddress(headers: Headers, trust: ProxyTrust = currentTrust
 let warned = false;
 /** Once per process: an operator should learn that per-address limits cannot tell clients apart. */
 function warnUnknownOnce(): void {
-  if (warned || process.env.NODE_ENV !== "production") return;
+  if (warned || config().NODE_ENV !== "production") return;
   warned = true;
   logger.warn("client address unknown: run through scripts/serve.mjs (npm start) or set TRUSTED_PROXIES / TRUST_PROXY_HOPS; per-address limits now share one bucket");
 }

@@ -6,6 +6,7 @@ import { devMailAllowed } from "@/lib/config/runtime";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { simpleParser } from "mailparser";
+import { config } from "@/lib/config";
 
 export interface DevMailSummary {
   id: string;
@@ -23,7 +24,7 @@ export interface DevMail extends DevMailSummary {
 
 export function devMailDir(): string | null {
   // In production only with DEV_MAIL=on, even if DEV_MAIL_DIR leaked into the environment.
-  return devMailAllowed() ? process.env.DEV_MAIL_DIR || null : null;
+  return devMailAllowed() ? config().DEV_MAIL_DIR ?? null : null;
 }
 
 /** File names are Message-IDs made safe (dev-smtp.ts); anything else is not ours to open. */

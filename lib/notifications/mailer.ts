@@ -10,6 +10,7 @@
 // not exactly-once (docs/decisions/014).
 import "server-only";
 import nodemailer from "nodemailer";
+import { config } from "@/lib/config";
 
 export interface OutgoingMail {
   notificationId: string;
@@ -25,19 +26,17 @@ export interface Mailer {
   close(): void;
 }
 
-export const DEFAULT_FROM = "RailBook <no-reply@railbook.test>";
-
 function domainOf(from: string): string {
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
   return address.split("@")[1]?.trim() || "railbook.test";
 }
 
 /** The same notification always gets the same Message-ID. */
-export function messageIdFor(notificationId: string, from = process.env.MAIL_FROM ?? DEFAULT_FROM): string {
+export function messageIdFor(notificationId: string, from = config().MAIL_FROM): string {
   return `<notification.${notificationId}@${domainOf(from)}>`;
 }
 
-export function smtpMailer(url = process.env.SMTP_URL, from = process.env.MAIL_FROM ?? DEFAULT_FROM): Mailer {
+export function smtpMailer(url = config().SMTP_URL, from = config().MAIL_FROM): Mailer {
   if (!url) throw new Error("SMTP_URL is not set (e.g. smtp://user:pass@smtp.example.com:587)");
   const transport = nodemailer.createTransport({
     url,

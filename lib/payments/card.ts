@@ -2,6 +2,7 @@
 // never written anywhere.
 import { isProduction, requiredInProduction } from "@/lib/config/runtime";
 import { createHmac } from "node:crypto";
+import { config } from "@/lib/config";
 
 /** The Luhn checksum every real card number satisfies; catches one wrong digit or two swapped. */
 export function luhnValid(digits: string): boolean {
@@ -37,8 +38,8 @@ export function cardFingerprint(digits: string): string {
  * one from AUTH_SECRET so it never equals it.
  */
 function fingerprintKey(): string {
-  const own = process.env.PAYMENT_FINGERPRINT_SECRET;
+  const own = config().PAYMENT_FINGERPRINT_SECRET;
   if (own) return own;
   if (isProduction()) requiredInProduction("PAYMENT_FINGERPRINT_SECRET", "keys the card fingerprints of payments");
-  return createHmac("sha256", process.env.AUTH_SECRET ?? "railbook-dev").update("card-fingerprint").digest("hex");
+  return createHmac("sha256", config().AUTH_SECRET ?? "railbook-dev").update("card-fingerprint").digest("hex");
 }

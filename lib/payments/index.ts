@@ -3,13 +3,13 @@
 import "server-only";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { SandboxProvider } from "@/lib/payments/sandbox";
+import { config } from "@/lib/config";
 
 const cache = globalThis as unknown as { __railbookPayments?: PaymentProvider };
 
 export function paymentProvider(): PaymentProvider {
   if (!cache.__railbookPayments) {
-    const name = process.env.PAYMENT_PROVIDER ?? "sandbox";
-    if (name !== "sandbox") throw new Error(`Unknown PAYMENT_PROVIDER "${name}": only "sandbox" is available.`);
+    config(); // PAYMENT_PROVIDER is validated there: "sandbox" is the only one so far
     cache.__railbookPayments = new SandboxProvider();
   }
   return cache.__railbookPayments;

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import { MAX_GENERATION_DAYS, generateServices } from "@/lib/services/generate-services";
 import { addDaysIso } from "@/lib/services/service-calendar";
 import { todayInZone } from "@/lib/time/zoned";
-import { DEFAULT_SEED_DAYS, HOME_TIME_ZONE, TRAINS } from "@/prisma/seed";
+import { DEFAULT_SEED_DAYS, TRAINS } from "@/prisma/seed";
+import { operatorTimeZone } from "@/lib/config";
 import { seedDemoAccounts, type AccountSeedResult } from "./seed-accounts";
 import { seedReference, type ReferenceSeedResult } from "./seed-reference";
 import { seedTrains, type TrainSeedResult } from "./seed-trains";
@@ -16,7 +17,7 @@ import { seedTrains, type TrainSeedResult } from "./seed-trains";
 export interface SeedOptions {
   /** How many service dates to have from today on (today included). Default 60. */
   days?: number;
-  /** "Now"; its Europe/Warsaw calendar date is the first service date. */
+  /** "Now"; its calendar date on the operator's clock (OPERATOR_TIME_ZONE) is the first service date. */
   today?: Date;
   log?: (line: string) => void;
 }
@@ -41,7 +42,7 @@ export async function seed(client: Db, options: SeedOptions = {}): Promise<SeedR
   const accounts = await seedDemoAccounts(client);
   log(`accounts: ${accounts.created} created, ${accounts.repaired} repaired`);
 
-  const from = todayInZone(HOME_TIME_ZONE, today);
+  const from = todayInZone(operatorTimeZone(), today);
   const to = addDaysIso(from, days - 1);
   const services = { from, to, created: 0, skipped: 0, seats: 0 };
   if (days > 0) {

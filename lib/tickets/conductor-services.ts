@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { clockInZone } from "@/lib/time/zoned";
+import { operatorTimeZone } from "@/lib/config";
 
 export interface ConductorService {
   id: string;
@@ -26,7 +27,7 @@ export async function servicesOn(isoDate: string): Promise<ConductorService[]> {
   return rows.map((s) => {
     const origin = s.train.stops[0]?.station;
     const terminus = s.train.stops.at(-1)?.station;
-    const timeZone = origin?.timeZone ?? "Europe/Warsaw";
+    const timeZone = origin?.timeZone ?? operatorTimeZone();
     return {
       id: s.id,
       trainNumber: s.train.number,

@@ -7,6 +7,7 @@ import { createHash, createHmac, createPrivateKey, createPublicKey, sign, type K
 import { AppError } from "@/lib/errors";
 import { isProduction, requiredInProduction } from "@/lib/config/runtime";
 import { base64urlEncode, signingInput, type TicketPayload } from "@/lib/tickets/ticket-token";
+import { config } from "@/lib/config";
 
 /** DER prefix of a PKCS#8 Ed25519 private key; the 32-byte seed follows (RFC 8410). */
 const PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
@@ -47,14 +48,14 @@ export function signingKeyOf(privateKey: KeyObject): SigningKey {
 
 let cached: { source: string; key: SigningKey } | undefined;
 
-export function currentSigningKey(env: NodeJS.ProcessEnv = process.env): SigningKey {
-  const configured = env.TICKET_SIGNING_KEY;
+export function currentSigningKey(): SigningKey {
+  const { TICKET_SIGNING_KEY: configured, AUTH_SECRET } = config();
   if (!configured && isProduction()) requiredInProduction("TICKET_SIGNING_KEY", "signs the e-tickets conductors check");
-  const source = configured ?? `derived:${env.AUTH_SECRET ?? "railbook-dev"}`;
+  const source = configured ?? `derived:${AUTH_SECRET ?? "railbook-dev"}`;
   if (cached?.source === source) return cached.key;
   const privateKey = configured
     ? parseSigningKey(configured)
-    : fromSeed(createHmac("sha256", env.AUTH_SECRET ?? "railbook-dev").update("ticket-signing-key").digest());
+    : fromSeed(createHmac("sha256", AUTH_SECRET ?? "railbook-dev").update("ticket-signing-key").digest());
   cached = { source, key: signingKeyOf(privateKey) };
   return cached.key;
 }

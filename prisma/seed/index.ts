@@ -13,5 +13,3 @@ export const TRAINS: readonly SeedTrain[] = [...GDANSK_KRAKOW_TRAINS, ...OTHER_T
 /** Services are generated for this many days from today unless the caller asks otherwise: 30 days, as PKP Intercity opens sales (and what `npm start` seeds in reasonable time). */
 export const DEFAULT_SEED_DAYS = 30;
 
-/** The operator's home zone: "today" for the seed is today's date on a Polish clock. */
-export const HOME_TIME_ZONE = "Europe/Warsaw";

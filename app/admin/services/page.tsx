@@ -5,7 +5,7 @@ import { serviceListQuerySchema } from "@/lib/schemas/admin-network";
 import { listServiceLoads, trainChoices } from "@/lib/admin/network/services";
 import { addDaysIso } from "@/lib/services/service-calendar";
 import { clockInZone, todayInZone } from "@/lib/time/zoned";
-import { HOME_TIME_ZONE } from "@/prisma/seed";
+import { OPERATOR_TIME_ZONE as HOME_TIME_ZONE } from "@/lib/config/operator-zone";
 import { EmptyState, LoadBar, PageHeader, Pager, TableScroll, card, flatParams, td, th, type SearchParams } from "@/components/admin/admin-ui";
 import { GenerateServicesForm } from "@/components/admin/generate-services-form";
 

@@ -5,6 +5,7 @@ import { timingSafeEqual } from "node:crypto";
 import { errorResponse } from "@/lib/http";
 import { AppError } from "@/lib/errors";
 import { scrape } from "@/lib/ops/scrape";
+import { config } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 export async function GET(request: Request): Promise<Response> {
-  const expected = process.env.METRICS_TOKEN;
+  const expected = config().METRICS_TOKEN;
   if (!expected) return errorResponse(new AppError("NOT_CONFIGURED", "Metrics are off: set METRICS_TOKEN (README, Operations).", { missing: "METRICS_TOKEN" }));
   const given = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
   if (!sameSecret(given, expected)) return errorResponse(new AppError("UNAUTHENTICATED", "Send the metrics token: Authorization: Bearer $METRICS_TOKEN."));

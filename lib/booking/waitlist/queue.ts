@@ -17,12 +17,11 @@ import type { WaitlistInfo, WaitlistQuery } from "@/lib/schemas/booking";
 import { resolveJourney, type Journey } from "@/lib/booking/journey";
 import { countSeats } from "@/lib/inventory/seats";
 import type { Inventory } from "@/lib/inventory/state";
+import { config } from "@/lib/config";
 
-const DEFAULT_CHART_HOURS = 4;
 
 export function chartHoursBefore(): number {
-  const fromEnv = Number(process.env.CHART_HOURS_BEFORE);
-  return Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.CHART_HOURS_BEFORE !== "" ? fromEnv : DEFAULT_CHART_HOURS;
+  return config().CHART_HOURS_BEFORE;
 }
 
 /** The moment the chart of a service departing (from its origin) at `departsAt` is due. */

@@ -19,6 +19,7 @@ import { db, type Db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { isPermanentSmtpFailure, type Mailer } from "@/lib/notifications/mailer";
 import { renderEmail, UndeliverableError, type OutboxRow } from "@/lib/jobs/notifications/render";
+import { config } from "@/lib/config";
 
 export interface DeliveryOptions {
   mailer: Mailer;
@@ -43,10 +44,6 @@ export interface BatchResult {
 
 export const DEFAULTS = { batchSize: 20, leaseMs: 120_000, maxAttempts: 8, retryBaseMs: 30_000, retryMaxMs: 3_600_000 };
 
-function envMs(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 /** Pause before attempt `attempts + 1`: doubling from base, capped, with "equal jitter" so a burst of failures does not retry in lockstep. */
 export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): number {
@@ -101,7 +98,7 @@ export async function deliverBatch(options: DeliveryOptions): Promise<BatchResul
     batchSize: options.batchSize ?? DEFAULTS.batchSize,
     leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
     maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts,
-    retryBaseMs: options.retryBaseMs ?? envMs("NOTIFICATION_RETRY_BASE_MS", DEFAULTS.retryBaseMs),
+    retryBaseMs: options.retryBaseMs ?? config().NOTIFICATION_RETRY_BASE_MS,
     retryMaxMs: options.retryMaxMs ?? DEFAULTS.retryMaxMs,
     client: options.client ?? db(),
     mailer: options.mailer,

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { bookingViewById } from "@/lib/booking/booking-view";
 import { templateFor } from "@/lib/notifications/templates";
 import type { EmailContext, RenderedEmail } from "@/lib/notifications/templates/layout";
+import { config, configuredAppUrl } from "@/lib/config";
 
 export interface OutboxRow {
   id: string;
@@ -26,9 +27,9 @@ export class UndeliverableError extends Error {
 
 /** Where email links point. Production must say (APP_URL or AUTH_URL): a link to 127.0.0.1 helps nobody. */
 export function appUrl(): string {
-  const configured = process.env.APP_URL ?? process.env.AUTH_URL;
+  const configured = configuredAppUrl();
   if (!configured && isProduction()) requiredInProduction("APP_URL", "the public address email links point to");
-  return (configured ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`).replace(/\/$/, "");
+  return (configured ?? `http://127.0.0.1:${config().PORT}`).replace(/\/$/, "");
 }
 
 export async function renderEmail(row: OutboxRow): Promise<RenderedEmail & { to: string }> {

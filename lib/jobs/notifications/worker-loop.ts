@@ -8,6 +8,7 @@ import { logger } from "@/lib/logger";
 import type { BatchResult, DeliveryOptions } from "@/lib/jobs/notifications/deliver";
 import { runJob } from "@/lib/jobs/registry";
 import type { LiveListener } from "@/lib/live/listener";
+import { config } from "@/lib/config";
 
 export interface WorkerLoopOptions extends DeliveryOptions {
   /** Longest sleep between rounds (NOTIFICATION_POLL_MS, default 5 s): the latency without LISTEN. */
@@ -54,7 +55,7 @@ export class NotificationWorker {
   }
 
   private async loop(): Promise<void> {
-    const pollMs = this.options.pollMs ?? (Number(process.env.NOTIFICATION_POLL_MS) || 5_000);
+    const pollMs = this.options.pollMs ?? config().NOTIFICATION_POLL_MS;
     while (!this.stopping) {
       this.pendingWake = false;
       try {

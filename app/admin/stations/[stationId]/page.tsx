@@ -6,6 +6,7 @@ import { timeZoneSuggestions } from "@/lib/schemas/admin-network";
 import { getStation, trainsCallingAt } from "@/lib/admin/network/stations";
 import { PageHeader, StatusNote, card, param, type SearchParams } from "@/components/admin/admin-ui";
 import { DeleteStation, StationForm } from "@/components/admin/station-form";
+import { operatorTimeZone } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Station" };
 
@@ -29,7 +30,7 @@ export default async function StationPage({ params, searchParams }: { params: Pr
         <h2 id="edit-heading" className="mb-4 text-lg font-semibold">
           Details
         </h2>
-        <StationForm station={station} zones={timeZoneSuggestions()} />
+        <StationForm station={station} zones={timeZoneSuggestions()} defaultZone={operatorTimeZone()} />
       </section>
 
       <section aria-labelledby="delete-heading" className={card}>

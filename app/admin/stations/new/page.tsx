@@ -4,6 +4,7 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { timeZoneSuggestions } from "@/lib/schemas/admin-network";
 import { PageHeader, card } from "@/components/admin/admin-ui";
 import { StationForm } from "@/components/admin/station-form";
+import { operatorTimeZone } from "@/lib/config";
 
 export const metadata: Metadata = { title: "New station" };
 
@@ -18,7 +19,7 @@ export default async function NewStationPage() {
       </p>
       <PageHeader title="New station" />
       <section className={card}>
-        <StationForm zones={timeZoneSuggestions()} />
+        <StationForm zones={timeZoneSuggestions()} defaultZone={operatorTimeZone()} />
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { assertScheduler } from "@/lib/auth/scheduler";
 import { runJob } from "@/lib/jobs/registry";
 import { smtpMailer } from "@/lib/notifications/mailer";
+import { config } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ const MAX_BATCHES = 3;
 const deliver = route({ access: "public" }, async ({ request, user }) => {
   assertScheduler(request, user);
   // A deployment without e-mail is misconfigured, not broken: say what is missing, change nothing.
-  if (!process.env.SMTP_URL) {
+  if (!config().SMTP_URL) {
     throw new AppError("NOT_CONFIGURED", "E-mail delivery is not configured: set SMTP_URL (README, Notifications).", { missing: "SMTP_URL" });
   }
   const { reminded: reminders } = await runJob("hold-reminders");
