@@ -29,7 +29,7 @@ function Notice({ n }: { n: NotificationView }) {
           {unread && <span className="mr-2 inline-block h-2 w-2 rounded-full bg-brand-600 align-middle" aria-label="Unread" />}
           {n.title}
         </p>
-        <p className="text-slate-700">{n.body}</p>
+        <p className="whitespace-pre-line text-slate-700">{n.body}</p>
         <p className="text-sm text-slate-500">
           <time dateTime={n.createdAt}>{when(new Date(n.createdAt))}</time>
           {n.pnr && (

@@ -11,6 +11,7 @@ import { waitlistNotConfirmedEmail } from "@/lib/notifications/templates/waitlis
 import { scheduleDelayEmail } from "@/lib/notifications/templates/schedule-delay";
 import { serviceCancelledEmail } from "@/lib/notifications/templates/service-cancelled";
 import { platformChangeEmail } from "@/lib/notifications/templates/platform-change";
+import { serviceMessageEmail } from "@/lib/notifications/templates/service-message";
 
 export const EMAIL_TEMPLATES: Record<string, EmailTemplate> = {
   BOOKING_CONFIRMED: bookingConfirmedEmail,
@@ -22,6 +23,7 @@ export const EMAIL_TEMPLATES: Record<string, EmailTemplate> = {
   SCHEDULE_DELAY: scheduleDelayEmail,
   SERVICE_CANCELLED: serviceCancelledEmail,
   PLATFORM_CHANGE: platformChangeEmail,
+  SERVICE_MESSAGE: serviceMessageEmail,
 };
 
 export function templateFor(kind: string): EmailTemplate {
