@@ -161,3 +161,62 @@ export async function waitlistLength(client: Client, r: AnalyticsRange): Promise
   const [row] = await client.$queryRaw<{ entries: number; passengers: number }[]>(waitlistSql(r));
   return row ?? { entries: 0, passengers: 0 };
 }
+
+/**
+ * Per travel date (the service's own date): bookings paid for trains running that day, the money
+ * taken for them (whenever it was paid), how many of them were cancelled and the money refunded
+ * for them. The same four figures as dailySql, counted on the day the train runs.
+ */
+export const travelDailySql = (r: AnalyticsRange) => Prisma.sql`
+    WITH days AS (SELECT d::date AS day FROM generate_series(${r.from}::date, ${r.to}::date, INTERVAL '1 day') AS d),
+    svc AS (SELECT s.id, s."serviceDate" AS day FROM "Service" s WHERE s."serviceDate" BETWEEN ${r.from}::date AND ${r.to}::date),
+    booked AS (
+      SELECT svc.day, COUNT(*) AS n, COUNT(*) FILTER (WHERE b."cancelledAt" IS NOT NULL) AS cancelled
+      FROM svc JOIN "Booking" b ON b."serviceId" = svc.id WHERE b."confirmedAt" IS NOT NULL GROUP BY 1
+    ),
+    paid AS (
+      SELECT svc.day, SUM(p."amountMinor") AS amount
+      FROM svc JOIN "Booking" b ON b."serviceId" = svc.id JOIN "Payment" p ON p."bookingId" = b.id
+      WHERE p.status = 'SUCCEEDED' AND p.currency = ${r.currency} GROUP BY 1
+    ),
+    refunded AS (
+      SELECT svc.day, SUM(f."amountMinor") AS amount
+      FROM svc JOIN "Booking" b ON b."serviceId" = svc.id JOIN "Refund" f ON f."bookingId" = b.id
+      WHERE f.currency = ${r.currency} GROUP BY 1
+    )
+    SELECT to_char(days.day, 'YYYY-MM-DD') AS date,
+           COALESCE(booked.n, 0)::int AS bookings, COALESCE(paid.amount, 0)::bigint AS revenue,
+           COALESCE(booked.cancelled, 0)::int AS cancellations, COALESCE(refunded.amount, 0)::bigint AS refunds
+    FROM days
+    LEFT JOIN booked ON booked.day = days.day
+    LEFT JOIN paid ON paid.day = days.day
+    LEFT JOIN refunded ON refunded.day = days.day
+    ORDER BY days.day`;
+
+export async function travelDailyFigures(client: Client, r: AnalyticsRange): Promise<DailyRow[]> {
+  const rows = await client.$queryRaw<{ date: string; bookings: number; revenue: bigint; cancellations: number; refunds: bigint }[]>(travelDailySql(r));
+  return rows.map((row) => ({ date: row.date, bookings: row.bookings, revenueMinor: Number(row.revenue), cancellations: row.cancellations, refundsMinor: Number(row.refunds) }));
+}
+
+/** Station pairs most sold: confirmed passengers of bookings paid in the range, whenever they travel. */
+export const soldSegmentsSql = (r: AnalyticsRange, limit = 10) => Prisma.sql`
+    WITH bounds AS (
+      SELECT (${r.from}::date)::timestamp AT TIME ZONE ${r.timeZone} AS lo,
+             (${r.to}::date + 1)::timestamp AT TIME ZONE ${r.timeZone} AS hi
+    ),
+    pairs AS (
+      SELECT b."fromStationId", b."toStationId", COUNT(*) AS passengers
+      FROM "Booking" b JOIN "BookingPassenger" bp ON bp."bookingId" = b.id AND bp.status = 'CONFIRMED', bounds
+      WHERE b.status = 'CONFIRMED' AND b."confirmedAt" >= bounds.lo AND b."confirmedAt" < bounds.hi
+      GROUP BY b."fromStationId", b."toStationId"
+      ORDER BY passengers DESC, b."fromStationId", b."toStationId"
+      LIMIT ${limit}
+    )
+    SELECT fs.code AS "fromCode", fs.name AS "fromName", ts.code AS "toCode", ts.name AS "toName", pairs.passengers::int AS passengers
+    FROM pairs JOIN "Station" fs ON fs.id = pairs."fromStationId" JOIN "Station" ts ON ts.id = pairs."toStationId"
+    ORDER BY pairs.passengers DESC, fs.code, ts.code`;
+
+export async function soldSegments(client: Client, r: AnalyticsRange, limit = 10): Promise<SegmentRow[]> {
+  const rows = await client.$queryRaw<{ fromCode: string; fromName: string; toCode: string; toName: string; passengers: number }[]>(soldSegmentsSql(r, limit));
+  return rows.map((row) => ({ from: { code: row.fromCode, name: row.fromName }, to: { code: row.toCode, name: row.toName }, passengers: row.passengers }));
+}

@@ -34,6 +34,7 @@ export type SegmentRow = z.infer<typeof segmentRowSchema>;
 
 export const analyticsSchema = z.object({
   range: z.object({ from: z.string(), to: z.string(), days: z.number().int(), timeZone: z.string(), currency: z.string().length(3) }),
+  basis: z.enum(["travel", "booking"]).optional().describe("Present when asked for: which date every figure is counted on. Absent: sales by booking date, occupancy and journeys by travel date."),
   totals: z.object({
     bookings: z.number().int(),
     revenue: moneySchema,

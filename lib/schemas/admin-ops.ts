@@ -11,6 +11,11 @@ export const MAX_DELAY_MINUTES = 24 * 60;
 /** The longest analytics range: a year and a bit, so "last 365 days" fits with room for leap years. */
 export const MAX_ANALYTICS_DAYS = 400;
 export const ANALYTICS_PRESETS = [7, 30, 90, 365] as const;
+/** Forward presets (the next N days, starting today): only travel dates lie in the future. */
+export const ANALYTICS_FORWARD_PRESETS = [7, 30] as const;
+/** Which date a figure is counted on: the day the train runs, or the day the booking was paid. */
+export const ANALYTICS_BASES = ["travel", "booking"] as const;
+export type AnalyticsBasis = (typeof ANALYTICS_BASES)[number];
 
 const idField = z.string({ error: "Missing id." }).trim().min(1, "Missing id.").max(64);
 const reasonField = optionalText(plainText(z.string().trim().max(200, "Use at most 200 characters.")));
@@ -106,7 +111,18 @@ export const analyticsRangeSchema = z
     ),
     from: optionalText(isoDate),
     to: optionalText(isoDate),
+    // Absent: the figures as before this parameter existed (sales by booking date, occupancy by
+    // travel date). docs/decisions/033-analytics-basis-and-train-edits.md.
+    basis: optionalText(z.enum(ANALYTICS_BASES, { error: "Choose basis travel or booking." })),
+    next: optionalText(
+      z.coerce
+        .number()
+        .int()
+        .refine((d) => (ANALYTICS_FORWARD_PRESETS as readonly number[]).includes(d), `Choose the next ${ANALYTICS_FORWARD_PRESETS.join(" or ")} days.`),
+    ),
   })
+  .refine((r) => r.next === undefined || r.basis === "travel", { path: ["next"], message: "Future days only apply to travel dates (basis=travel): nothing has been sold on a day that has not come yet." })
+  .refine((r) => r.next === undefined || (r.days === undefined && !r.from), { path: ["next"], message: "Choose the next days, the last days or dates, not several." })
   .refine((r) => Boolean(r.from) === Boolean(r.to), { path: ["to"], message: "Choose both dates, or a preset." })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { path: ["to"], message: "The end date must not be before the start date." })
   .refine((r) => !r.from || !r.to || daySpan(r.from, r.to) <= MAX_ANALYTICS_DAYS, { path: ["from"], message: `Choose at most ${MAX_ANALYTICS_DAYS} days.` });

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { analyticsFor, resolveRange } from "@/lib/admin/analytics";
+import { analyticsRangeSchema } from "@/lib/schemas/admin-ops";
 import { withOwnDatabase } from "./own-database";
 
 withOwnDatabase();
@@ -136,5 +137,41 @@ describe("analytics", () => {
     expect(empty.totals).toMatchObject({ bookings: 0, occupancy: null, waitlist: { entries: 0, passengers: 0 } });
     expect(empty.occupancy).toEqual([]);
     expect(empty.segments).toEqual([]);
+  });
+
+  it("counts by travel date or by booking date when asked: a booking paid on 13 March for 20 April's train", async () => {
+    const travelApril = await analyticsFor(resolveRange({ from: "2031-04-20", to: "2031-04-20", basis: "travel" }));
+    expect(travelApril.basis).toBe("travel");
+    expect(travelApril.totals).toMatchObject({ bookings: 1, revenue: { amount: 2000, currency: "PLN" } });
+    const bookingApril = await analyticsFor(resolveRange({ from: "2031-04-20", to: "2031-04-20", basis: "booking" }));
+    expect(bookingApril.totals).toMatchObject({ bookings: 0, revenue: { amount: 0, currency: "PLN" } });
+    const bookingMarch13 = await analyticsFor(resolveRange({ from: "2031-03-13", to: "2031-03-13", basis: "booking" }));
+    expect(bookingMarch13.totals).toMatchObject({ bookings: 2, revenue: { amount: 2000, currency: "PLN" } });
+    const travelMarch13 = await analyticsFor(resolveRange({ from: "2031-03-13", to: "2031-03-13", basis: "travel" }));
+    expect(travelMarch13.totals).toMatchObject({ bookings: 0, revenue: { amount: 0, currency: "PLN" } });
+
+    // The week by travel date: every paid booking lands on its train's day, whenever it was paid
+    // (8 March's and 1 March's too); the cancelled one and its refund on 10 March, its train's day.
+    const week = await analyticsFor(resolveRange({ from: "2031-03-09", to: "2031-03-15", basis: "travel" }));
+    expect(week.daily.slice(0, 4)).toEqual([
+      { date: "2031-03-09", bookings: 0, revenueMinor: 0, cancellations: 0, refundsMinor: 0 },
+      { date: "2031-03-10", bookings: 5, revenueMinor: 20000, cancellations: 1, refundsMinor: 2800 },
+      { date: "2031-03-11", bookings: 2, revenueMinor: 4000, cancellations: 0, refundsMinor: 0 }, // the EUR one is a booking, not PLN revenue
+      { date: "2031-03-12", bookings: 1, revenueMinor: 3500, cancellations: 0, refundsMinor: 0 },
+    ]);
+    expect(week.totals).toMatchObject({ bookings: 8, revenue: { amount: 27500, currency: "PLN" }, occupancy: (800 + 500) / (2000 + 1000) });
+    // By booking date there is no occupancy (a seat is offered on a train's day, not a sale's).
+    const sales = await analyticsFor(resolveRange({ from: "2031-03-09", to: "2031-03-15", basis: "booking" }));
+    expect(sales.totals).toMatchObject({ bookings: 7, revenue: { amount: 24000, currency: "PLN" }, occupancy: null });
+    expect(sales.occupancy).toEqual([]);
+  });
+
+  it("resolves the next N days from today in Warsaw, for travel dates only", () => {
+    const next = analyticsRangeSchema.parse({ basis: "travel", next: "7" });
+    expect(resolveRange(next, at("2031-03-31T23:30:00Z"))).toMatchObject({ from: "2031-04-01", to: "2031-04-07", days: 7, basis: "travel" });
+    expect(analyticsRangeSchema.safeParse({ basis: "booking", next: "7" }).success).toBe(false);
+    expect(analyticsRangeSchema.safeParse({ next: "30" }).success).toBe(false);
+    expect(analyticsRangeSchema.safeParse({ basis: "sales" }).success).toBe(false);
+    expect(analyticsRangeSchema.safeParse({ basis: "travel", next: "14" }).success).toBe(false);
   });
 });
