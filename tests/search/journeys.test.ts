@@ -90,7 +90,7 @@ describe("searchJourneys", () => {
     expect(j.durationMinutes).toBe(125);
     expect(j.departure).toBe(`${date}T08:00:00Z`);
     // Priced per leg (100 km each) and added up; seats are the fewest free on any leg.
-    expect(j.classes).toEqual([{ class: "SECOND", className: "Second class", available: 4, fare: { amount: 2 * (1500 + 28 * 100), currency: "PLN" } }]);
+    expect(j.classes).toEqual([{ class: "SECOND", className: expect.any(String), available: 4, fare: { amount: 2 * (1500 + 28 * 100), currency: "PLN" } }]);
 
     // The operator lengthens the minimum change at K: the 09:10 is now too tight, the 09:30 is it.
     await db().station.update({ where: { id: net.stations.K!.id }, data: { minChangeMinutes: 15 } });
