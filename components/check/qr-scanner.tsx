@@ -5,6 +5,7 @@
 // macOS and ChromeOS, so one decoder for every browser it is (docs/decisions/026).
 import { useEffect, useRef, useState } from "react";
 import type { IScannerControls } from "@zxing/browser";
+import { decodeWidths } from "@/components/check/decode-widths";
 
 export function QrScanner({ onCode, disabled }: { onCode: (text: string) => void; disabled?: boolean }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -100,14 +101,15 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 }
 
 /**
- * The ZXing decoder finds a dense code (a signed ticket is QR version 15-20) far more reliably when
- * its modules are a few pixels wide than when they are large: of ticket-sized codes generated with
- * the ticket's settings, 30-40 % failed to read at 6 px per module and none of 60 at 2-3 px (ZXing
- * 0.21 in Node, same decoder). So the photo is tried as it is, then at smaller sizes, and the first
- * reading wins; a misread cannot pass, as the signature is checked.
+ * ZXing misreads a given code at some sizes and reads it at others, and which sizes fail depends on
+ * the code: of 150 one-passenger tickets (QR version 12) photographed at 6 px per module, 30 failed
+ * as they were, 2-20 at each smaller size, none at all of them together, and 5 at the fixed widths
+ * alone that the scan tried before (ZXing 0.21 in Node: `npx tsx scripts/qr-decode-sizes.ts 150`). A large camera photo needs fixed sizes as well, as its modules
+ * are far wider than a screenshot's. So the photo is tried as it is, then at sizes relative to it, then
+ * at fixed widths below it, and the first reading wins; a misread cannot pass, as the signature is checked.
  */
 function decodeAtScales(reader: { decodeFromCanvas(canvas: HTMLCanvasElement): { getText(): string } }, image: HTMLImageElement): string {
-  const widths = [image.naturalWidth, 1200, 900, 640, 480, 360, 280].filter((w, i) => i === 0 || w < image.naturalWidth);
+  const widths = decodeWidths(image.naturalWidth);
   for (const width of widths) {
     const canvas = document.createElement("canvas");
     canvas.width = width;
