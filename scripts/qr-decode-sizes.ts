@@ -1,12 +1,14 @@
 // How reliably the conductor's photo scan reads ticket codes: signs N one-passenger tickets with a
 // throwaway key, draws each code as the ticket page does (6 px per module), and decodes it with the
-// same ZXing decoder at each width components/check/decode-widths.ts tries, and at the widths the
-// scan tried before (a fixed list). Prints how many codes each size and each strategy fails to read.
+// photo scan's decoders (jsQR, then ZXing) at each width components/check/decode-widths.ts tries,
+// and with ZXing alone at the fixed widths the scan tried before. Prints how many codes each decoder
+// fails to read at each size, and how many each strategy fails to read at all.
 //   npx tsx scripts/qr-decode-sizes.ts [N=80]
 import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
 import QRCode from "qrcode";
 import sharp from "sharp";
 import zxing from "@zxing/library";
+import jsQR from "jsqr";
 import { signingInput } from "@/lib/tickets/ticket-token";
 import { decodeWidths } from "@/components/check/decode-widths";
 
@@ -31,8 +33,11 @@ function ticket(): string {
   return `${input}.${sign(null, Buffer.from(input, "ascii"), privateKey).toString("base64url")}`;
 }
 
-async function decodeAt(png: Buffer, width: number): Promise<string | null> {
+type Decoder = "jsqr" | "zxing";
+
+async function decodeAt(png: Buffer, width: number, decoder: Decoder): Promise<string | null> {
   const { data, info } = await sharp(png).resize({ width, kernel: "cubic" }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  if (decoder === "jsqr") return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null;
   const luminance = new Uint8ClampedArray(info.width * info.height);
   for (let i = 0; i < luminance.length; i++) luminance[i] = (data[i * 4]! * 0.299 + data[i * 4 + 1]! * 0.587 + data[i * 4 + 2]! * 0.114) | 0;
   try {
@@ -44,7 +49,8 @@ async function decodeAt(png: Buffer, width: number): Promise<string | null> {
 
 async function main() {
   const n = Number(process.argv[2] ?? 80);
-  const failsAtWidth = new Map<string, number>();
+  const unread = new Map<string, number>();
+  const count = (key: string) => unread.set(key, (unread.get(key) ?? 0) + 1);
   let failsNow = 0;
   let failsBefore = 0;
   for (let i = 0; i < n; i++) {
@@ -53,20 +59,23 @@ async function main() {
     const modules = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)![1]);
     const width = modules * PX_PER_MODULE;
     const png = await sharp(Buffer.from(svg.replace("<svg ", `<svg width="${width}" height="${width}" `))).png().toBuffer();
-    const read = new Map<number, boolean>();
-    const readsAt = async (w: number) => {
-      if (!read.has(w)) read.set(w, (await decodeAt(png, w)) === text);
-      return read.get(w)!;
+    const read = new Map<string, boolean>();
+    const readsAt = async (w: number, decoder: Decoder) => {
+      const key = `${decoder} at ${(w / width).toFixed(2)} (${w} px)`;
+      if (!read.has(key)) read.set(key, (await decodeAt(png, w, decoder)) === text);
+      if (!read.get(key)) count(key);
+      return read.get(key)!;
     };
-    for (const w of decodeWidths(width)) {
-      if (!(await readsAt(w))) failsAtWidth.set(`${(w / width).toFixed(2)} (${w} px)`, (failsAtWidth.get(`${(w / width).toFixed(2)} (${w} px)`) ?? 0) + 1);
-    }
-    if (!(await someReads(decodeWidths(width), readsAt))) failsNow++;
-    if (!(await someReads([width, 1200, 900, 640, 480, 360, 280].filter((w, k) => k === 0 || w < width), readsAt))) failsBefore++;
+    const widths = decodeWidths(width);
+    let now = false;
+    for (const decoder of ["jsqr", "zxing"] as const) for (const w of widths) now = (await readsAt(w, decoder)) || now;
+    if (!now) failsNow++;
+    const before = [width, 1200, 900, 640, 480, 360, 280].filter((w, k) => k === 0 || w < width);
+    if (!(await someReads(before, (w) => readsAt(w, "zxing")))) failsBefore++;
     if (i === 0) console.log(`QR of ${modules} modules (quiet zone included), photographed ${width} px wide`);
   }
-  console.log("unread at each width (relative size):", Object.fromEntries(failsAtWidth));
-  console.log(`unread by the scan's sizes: ${failsNow} of ${n}; by the fixed list it used before: ${failsBefore} of ${n}`);
+  console.log("unread, by decoder and width (relative size):", Object.fromEntries([...unread].sort()));
+  console.log(`unread by the scan (jsQR, then ZXing, at its sizes): ${failsNow} of ${n}; by ZXing alone at the fixed widths it used before: ${failsBefore} of ${n}`);
 }
 
 async function someReads(widths: number[], readsAt: (w: number) => Promise<boolean>): Promise<boolean> {

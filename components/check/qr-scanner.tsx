@@ -1,8 +1,8 @@
 "use client";
 // Reads a ticket's QR code: live from the camera (the back one on a phone), or from a photo of it.
-// @zxing/browser decodes in the page itself, so nothing leaves the device; it is loaded only when
-// a scan starts. BarcodeDetector would need no library but Chromium ships it only on Android,
-// macOS and ChromeOS, so one decoder for every browser it is (docs/decisions/026).
+// @zxing/browser (the camera; photos too) and jsQR (photos, first) decode in the page itself, so
+// nothing leaves the device; they are loaded only when a scan starts. BarcodeDetector would need no
+// library but Chromium ships it only on Android, macOS and ChromeOS (docs/decisions/026).
 import { useEffect, useRef, useState } from "react";
 import type { IScannerControls } from "@zxing/browser";
 import { decodeWidths } from "@/components/check/decode-widths";
@@ -42,10 +42,10 @@ export function QrScanner({ onCode, disabled }: { onCode: (text: string) => void
     setError(null);
     const url = URL.createObjectURL(file);
     try {
-      const [{ BrowserQRCodeReader }, { DecodeHintType }] = await Promise.all([import("@zxing/browser"), import("@zxing/library")]);
+      const [{ default: jsQR }, { BrowserQRCodeReader }, { DecodeHintType }] = await Promise.all([import("jsqr"), import("@zxing/browser"), import("@zxing/library")]);
       // A photo is read once, so it may take the slower, more thorough search.
-      const reader = new BrowserQRCodeReader(new Map([[DecodeHintType.TRY_HARDER, true]]));
-      onCode(decodeAtScales(reader, await loadImage(url)));
+      const zxing = new BrowserQRCodeReader(new Map([[DecodeHintType.TRY_HARDER, true]]));
+      onCode(decodePhoto(await loadImage(url), jsQR, zxing));
     } catch {
       setError("No ticket code could be read from that photo. Try again closer, or type the booking reference.");
     } finally {
@@ -101,28 +101,42 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 }
 
 /**
- * ZXing misreads a given code at some sizes and reads it at others, and which sizes fail depends on
- * the code: of 150 one-passenger tickets (QR version 12) photographed at 6 px per module, 30 failed
- * as they were, 2-20 at each smaller size, none at all of them together, and 5 at the fixed widths
- * alone that the scan tried before (ZXing 0.21 in Node: `npx tsx scripts/qr-decode-sizes.ts 150`). A large camera photo needs fixed sizes as well, as its modules
- * are far wider than a screenshot's. So the photo is tried as it is, then at sizes relative to it, then
- * at fixed widths below it, and the first reading wins; a misread cannot pass, as the signature is checked.
+ * A photo is read by jsQR first and by ZXing after, each at several sizes, and the first reading
+ * wins (a misread cannot pass, as the signature is checked). Of 150 one-passenger tickets (QR version
+ * 12) photographed at 6 px per module, jsQR read every one at every size tried, while ZXing failed on
+ * a third as they were and on 2-14 % at each smaller size; the code of a failed CI run read with ZXing only
+ * at 45 % and 33 % of its size, and with jsQR at all of them (`npx tsx scripts/qr-decode-sizes.ts 150`).
+ * ZXing stays as the second reader (and for the camera, where it reads frame after frame); sizes
+ * relative to the photo and fixed widths cover small screenshots and large camera photos alike.
  */
-function decodeAtScales(reader: { decodeFromCanvas(canvas: HTMLCanvasElement): { getText(): string } }, image: HTMLImageElement): string {
+type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+type Zxing = { decodeFromCanvas(canvas: HTMLCanvasElement): { getText(): string } };
+
+function decodePhoto(image: HTMLImageElement, jsQR: JsQr, zxing: Zxing): string {
+  // Drawn afresh for each try: a camera photo is megapixels, too large to keep several copies of.
   const widths = decodeWidths(image.naturalWidth);
   for (const width of widths) {
-    const canvas = document.createElement("canvas");
-    canvas.width = width;
-    canvas.height = Math.round((image.naturalHeight * width) / image.naturalWidth);
-    const context = canvas.getContext("2d");
-    if (!context) break;
-    context.imageSmoothingQuality = "high";
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const canvas = drawn(image, width);
+    const pixels = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+    const read = jsQR(pixels.data, pixels.width, pixels.height);
+    if (read?.data) return read.data;
+  }
+  for (const width of widths) {
     try {
-      return reader.decodeFromCanvas(canvas).getText();
+      return zxing.decodeFromCanvas(drawn(image, width)).getText();
     } catch {
       // Not at this size: try a smaller one.
     }
   }
   throw new Error("no code found");
+}
+
+function drawn(image: HTMLImageElement, width: number): HTMLCanvasElement {
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = Math.round((image.naturalHeight * width) / image.naturalWidth);
+  const context = canvas.getContext("2d", { willReadFrequently: true })!;
+  context.imageSmoothingQuality = "high";
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas;
 }
