@@ -121,7 +121,7 @@ test("a seat taken while the map was not refreshing is named, dropped and shown 
   await page.getByLabel("Age").fill("41");
 
   // Freeze this page's view of availability, then let someone else book that very seat.
-  await page.route("**/api/v1/services/*/seats?*", (route) => route.abort());
+  await page.route("**/api/v1/services/*/availability?*", (route) => route.abort());
   const other = await anotherPassenger(browser, baseURL!);
   const url = new URL(page.url());
   const held = await other.request.post("/api/v1/bookings", {
@@ -141,7 +141,7 @@ test("a seat taken while the map was not refreshing is named, dropped and shown 
   await expect(alert).toContainText(place);
   await expect(page).toHaveURL(/\/services\//);
   await expect(page.locator("[data-seat-for='1']")).toHaveText("Pick one on the map");
-  await page.unroute("**/api/v1/services/*/seats?*");
+  await page.unroute("**/api/v1/services/*/availability?*");
   await expect(seatNamed(page, place, "taken")).toBeVisible();
   await other.context().close();
 });

@@ -3,8 +3,12 @@
 // Here every request carries its socket address in x-railbook-peer-address (a client's own header
 // of that name is overwritten), which lib/net/client-address.ts believes because
 // RAILBOOK_PEER_STAMPED says this server runs. Plain JavaScript so Node runs it without a loader.
-// Usage: node scripts/serve.mjs dev|start [-p port] [-H host]
+// A custom server also loses Next's own response compression (router-server applies it only in
+// `next start`), so `compression` (the middleware Next itself bundles) gzips or brotli-compresses
+// by Accept-Encoding here, everything but server-sent events, which must reach the browser event by
+// event. Usage: node scripts/serve.mjs dev|start [-p port] [-H host]
 import { createServer } from "node:http";
+import compression from "compression";
 
 const args = process.argv.slice(2);
 const mode = args[0] === "start" ? "start" : "dev";
@@ -22,9 +26,18 @@ if (!process.env.AUTH_URL && process.env.APP_URL) process.env.AUTH_URL = process
 process.env.NODE_ENV = mode === "start" ? "production" : "development";
 const { default: next } = await import("next");
 
+const compress = compression({
+  filter: (req, res) => {
+    // Next sets Content-Type as a one-element array, which the middleware's own check does not read.
+    const type = [res.getHeader("Content-Type") ?? ""].flat()[0];
+    if (typeof type !== "string" || type.startsWith("text/event-stream")) return false;
+    res.setHeader("Content-Type", type);
+    return compression.filter(req, res);
+  },
+});
 const server = createServer((req, res) => {
   req.headers["x-railbook-peer-address"] = req.socket.remoteAddress ?? "";
-  void handle(req, res);
+  compress(req, res, () => void handle(req, res));
 });
 const app = next({ dev: mode === "dev", hostname, port, httpServer: server });
 const handle = app.getRequestHandler();

@@ -34,9 +34,14 @@ interface RequestOptions {
   body?: unknown;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /**
+   * A GET the server answers with an ETag: the browser keeps the last answer and asks whether it
+   * changed (If-None-Match), so an unchanged one costs a 304 and no body. Otherwise nothing is kept.
+   */
+  revalidate?: boolean;
 }
 
-export async function apiRequest<T>(path: string, { method = "GET", body, idempotencyKey, signal }: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(path: string, { method = "GET", body, idempotencyKey, signal, revalidate = false }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   // Every write is JSON, with a body or without: the API refuses other types from a browser
   // session (lib/http-edge/cross-site.ts).
@@ -45,7 +50,7 @@ export async function apiRequest<T>(path: string, { method = "GET", body, idempo
 
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, cache: "no-store" });
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal, cache: revalidate && method === "GET" ? "no-cache" : "no-store" });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, "NETWORK", "We could not reach RailBook. Check your connection and try again.");

@@ -36,6 +36,8 @@ export const API_ROUTES: ReadonlyArray<{ pattern: string; methods: readonly stri
   { pattern: "/api/v1/notifications/read", methods: ["POST"] },
   { pattern: "/api/v1/openapi.json", methods: ["GET"] },
   { pattern: "/api/v1/search", methods: ["GET"] },
+  { pattern: "/api/v1/services/[serviceId]/availability", methods: ["GET"] },
+  { pattern: "/api/v1/services/[serviceId]/layout", methods: ["GET"] },
   { pattern: "/api/v1/services/[serviceId]/seats", methods: ["GET"] },
   { pattern: "/api/v1/services/[serviceId]/waitlist", methods: ["GET"] },
   { pattern: "/api/v1/stations", methods: ["GET"] },

@@ -73,3 +73,23 @@ export async function seatsOfService(client: Db | Tx, serviceId: string, segment
     WHERE ss."serviceId" = ${serviceId} ${onlyThese}
     ORDER BY ss."coachPosition", ss.number`;
 }
+
+/** Every seat of a service with its place in the coach, and nothing that changes when seats are sold. */
+export async function layoutOfService(client: Db | Tx, serviceId: string) {
+  return client.$queryRaw<(Omit<SeatOfService, "taken"> & { kind: "SEATED" | "SLEEPER"; rows: number; columns: number })[]>`
+    SELECT ${seatColumns}, ct.kind::text AS kind, ct.rows, ct.columns
+    FROM "ServiceSeat" ss
+    JOIN "CoachTypeSeat" cts ON cts.id = ss."coachTypeSeatId"
+    JOIN "CoachType" ct ON ct.id = cts."coachTypeId"
+    WHERE ss."serviceId" = ${serviceId}
+    ORDER BY ss."coachPosition", ss.number`;
+}
+
+/** The coach position and number of each seat of a service taken for the segment: the part of a seat map that changes. */
+export async function takenSeatsOfService(client: Db | Tx, serviceId: string, segment: Segment) {
+  return client.$queryRaw<{ coachPosition: number; number: number }[]>`
+    SELECT ss."coachPosition", ss.number
+    FROM (${takenSeatIdsSql(serviceId, Prisma.sql`${segment.fromSeq}`, Prisma.sql`${segment.toSeq}`)}) busy
+    JOIN "ServiceSeat" ss ON ss.id = busy.id
+    ORDER BY ss."coachPosition", ss.number`;
+}

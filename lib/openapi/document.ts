@@ -22,6 +22,8 @@ import {
   refundQuoteSchema,
   seatMapQuerySchema,
   seatMapSchema,
+  seatLayoutSchema,
+  seatAvailabilitySchema,
   waitlistInfoSchema,
   waitlistQuerySchema,
 } from "@/lib/schemas/booking";
@@ -161,6 +163,20 @@ export function openApiDocument(): Json {
           summary: "Seat map with availability for a journey",
           parameters: [{ name: "serviceId", in: "path", required: true, schema: { type: "string" } }, ...queryParameters(seatMapQuerySchema)],
           responses: { 200: ok(seatMapSchema), ...errors("VALIDATION_FAILED", "NOT_FOUND"), ...common },
+        },
+      },
+      "/services/{serviceId}/layout": {
+        get: {
+          summary: "The seat map's drawing without availability (cacheable; ETag, 304 to If-None-Match)",
+          parameters: [{ name: "serviceId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 200: ok(seatLayoutSchema), 304: { description: "Not modified (If-None-Match matched the ETag)" }, ...errors("NOT_FOUND"), ...common },
+        },
+      },
+      "/services/{serviceId}/availability": {
+        get: {
+          summary: "The seats of the layout taken for a journey, by coach position and seat number (ETag, 304 to If-None-Match)",
+          parameters: [{ name: "serviceId", in: "path", required: true, schema: { type: "string" } }, ...queryParameters(seatMapQuerySchema)],
+          responses: { 200: ok(seatAvailabilitySchema), 304: { description: "Not modified (If-None-Match matched the ETag)" }, ...errors("VALIDATION_FAILED", "NOT_FOUND"), ...common },
         },
       },
       "/services/{serviceId}/waitlist": {

@@ -259,6 +259,42 @@ export const seatMapSchema = z.object({
 });
 export type SeatMapView = z.infer<typeof seatMapSchema>;
 
+/**
+ * GET /api/v1/services/{serviceId}/layout: the seat map's drawing, which does not change as seats
+ * are sold (cacheable; its ETag changes only when the coaches or seat quotas do).
+ */
+export const seatLayoutSchema = z.object({
+  serviceId: z.string(),
+  coaches: z.array(seatMapSchema.shape.coaches.element.extend({ seats: z.array(seatSchema.omit({ available: true })) })),
+});
+export type SeatLayoutView = z.infer<typeof seatLayoutSchema>;
+
+/**
+ * GET /api/v1/services/{serviceId}/availability?from=&to=: which seats of the layout are taken for
+ * the journey, by coach position and seat number (a few bytes per sold seat).
+ */
+export const seatAvailabilitySchema = z.object({
+  serviceId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  taken: z.array(z.object({ coach: z.number().int().describe("The coach's position in the train."), seats: z.array(z.number().int()).describe("Numbers of its taken seats.") })),
+});
+export type SeatAvailabilityView = z.infer<typeof seatAvailabilitySchema>;
+
+/** The seat map from its two parts (what the full GET .../seats answers in one). */
+export function withAvailability(layout: SeatLayoutView, availability: SeatAvailabilityView): SeatMapView {
+  const taken = new Map(availability.taken.map((c) => [c.coach, new Set(c.seats)]));
+  return {
+    serviceId: layout.serviceId,
+    from: availability.from,
+    to: availability.to,
+    coaches: layout.coaches.map((coach) => ({
+      ...coach,
+      seats: coach.seats.map((seat) => ({ ...seat, available: !taken.get(coach.position)?.has(seat.number) })),
+    })),
+  };
+}
+
 /** GET /api/v1/services/{serviceId}/waitlist: what joining the waiting list would mean right now. */
 export const waitlistQuerySchema = z
   .object({ from: stationCode, to: stationCode, class: codeField, quota: codeField.optional() })

@@ -1,4 +1,5 @@
-import { json, route } from "@/lib/http";
+import { route } from "@/lib/http";
+import { cachedJson, LIVE } from "@/lib/http-edge/cached-json";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import { searchServices, type ServiceOffer } from "@/lib/search/search-services";
 import { searchJourneys } from "@/lib/search/journeys";
@@ -17,10 +18,11 @@ const service = (s: ServiceOffer) => ({
   classes: s.classes.map((c) => ({ class: c.class, available: c.available, fare: c.fare })),
 });
 
-export const GET = route({ access: "public", query: searchQuerySchema }, async ({ query }) => {
+// The same for everyone who asks: a CDN may share it for a second (lib/http-edge/cached-json.ts).
+export const GET = route({ access: "public", query: searchQuerySchema }, async ({ request, user, query }) => {
   const [result, journeys] = await Promise.all([searchServices(query), searchJourneys(query)]);
   const filters = { class: query.class, time: query.time };
-  return json({
+  const answer = {
     services: filterOffers(result.services, filters).map(service),
     journeys: filterOffers(journeys, filters).map((j) => ({
       id: j.id,
@@ -33,5 +35,6 @@ export const GET = route({ access: "public", query: searchQuerySchema }, async (
       connections: j.connections.map((c) => ({ ...c, station: c.station.code })),
       classes: j.classes.map((c) => ({ class: c.class, available: c.available, fare: c.fare })),
     })),
-  });
+  };
+  return cachedJson(request, answer, LIVE, user !== null);
 });
