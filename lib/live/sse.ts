@@ -1,4 +1,5 @@
-// A Server-Sent Events response fed by the process's live listener. Every stream:
+// A Server-Sent Events response fed by the process's change feed (lib/live/change-feed.ts: NOTIFY,
+// or one poll per instance where NOTIFY does not reach it). Every stream:
 // - starts with `retry:` (how long a browser waits before reconnecting) and a "refresh" event, so
 //   a client that connects or reconnects refetches whatever it may have missed in between: the
 //   simplest catch-up that is always right, since events only say "look again";
@@ -10,11 +11,13 @@
 // - is closed after idleMs without an event, or as soon as its reader stops reading (a client
 //   that opens streams and never consumes them must not pile up buffered frames);
 // - takes a slot from lib/live/stream-limits.ts for its lifetime (per address and per instance).
-// Streams are refused with 503 while the listener is unhealthy: the client then polls instead.
+// Streams are refused with 503 only while neither way works (the database is down): the client
+// then polls instead.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { liveListener, type LiveListener } from "@/lib/live/listener";
+import type { Subscriber } from "@/lib/live/listener";
+import { changeFeed } from "@/lib/live/change-feed";
 import type { AnyLiveEvent } from "@/lib/live/events";
 import { clientAddress } from "@/lib/net/client-address";
 import { reserveStream, streamLimits } from "@/lib/live/stream-limits";
@@ -31,9 +34,15 @@ export interface StreamOptions {
   accept: (event: AnyLiveEvent) => boolean;
   /** What of an event the client sees (default: all of it). Strip what this reader must not learn. */
   project?: (event: AnyLiveEvent) => Record<string, unknown>;
-  listener?: LiveListener;
+  /** Where events come from (default: the process's change feed); a LiveListener will do. */
+  listener?: LiveSource;
   heartbeatMs?: number;
   idleMs?: number;
+}
+
+export interface LiveSource {
+  ready(timeoutMs: number): Promise<boolean>;
+  subscribe(subscriber: Subscriber): () => void;
 }
 
 /** Counts of open streams in this process, for logs and tests. */
@@ -44,7 +53,7 @@ function frame(id: string, data: Record<string, unknown>): string {
 }
 
 export async function eventStream(request: Request, options: StreamOptions): Promise<Response> {
-  const listener = options.listener ?? liveListener();
+  const listener = options.listener ?? changeFeed();
   if (!(await listener.ready(READY_WAIT_MS))) {
     throw new AppError("SERVICE_BUSY", "Live updates are not available right now; the page refreshes on its own.", { retryAfterSeconds: 30 });
   }

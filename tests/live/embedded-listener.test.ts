@@ -1,7 +1,7 @@
 // The embedded database (PGlite over its socket) accepts LISTEN but hands a NOTIFY only to the
 // connection that sent it. The listener must see through that (its probe comes from a second
-// connection) and stay unhealthy, so the SSE routes answer 503 and browsers keep polling, rather
-// than holding streams open that will never carry an event.
+// connection) and stay unhealthy, refusing streams it would never feed; the SSE routes are then fed
+// by the change feed's poll instead (lib/live/change-feed.ts, tests/live/change-feed.test.ts).
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 describe("the live listener on the embedded database", () => {
-  it("never turns healthy, and streams are refused with 503 so clients poll", async () => {
+  it("never turns healthy, and refuses streams it would never feed", async () => {
     const listener = new LiveListener(embedded.url);
     try {
       expect(await listener.ready(4_000)).toBe(false);
