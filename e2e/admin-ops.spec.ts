@@ -64,7 +64,8 @@ test("an operator finds a paid booking, sees it in today's numbers, cancels the 
 
   // Today's numbers include the booking.
   await admin.goto("/admin/analytics?days=7");
-  await expect(admin.getByRole("link", { name: "7 days" })).toHaveAttribute("aria-current", "page");
+  await expect(admin.getByRole("link", { name: "Last 7 days" })).toHaveAttribute("aria-current", "page");
+  await expect(admin.getByRole("link", { name: "By booking date" })).toHaveAttribute("aria-current", "page");
   expect(Number((await admin.getByTestId("total-bookings").textContent())!.replace(/\D/g, ""))).toBeGreaterThan(0);
   const chart = admin.getByRole("region", { name: "Bookings and revenue per day" });
   await chart.getByText("Show the numbers as a table").click();
@@ -140,7 +141,7 @@ test("a visitor who is not signed in is sent to sign in from every operator page
 
 test("an operator can look up bookings and read the dashboard's numbers on a phone @phone", async ({ page }) => {
   await signIn(page, DEMO_ADMIN);
-  for (const url of ["/admin/bookings", "/admin/analytics?days=30", "/admin/users"]) {
+  for (const url of ["/admin/bookings", "/admin/analytics?days=30", "/admin/analytics?basis=travel&next=30", "/admin/users"]) {
     await page.goto(url);
     // Wide tables scroll inside their own region; the page itself never scrolls sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -148,7 +149,7 @@ test("an operator can look up bookings and read the dashboard's numbers on a pho
   }
   // Today's trains are in the last 30 days, so occupancy has rows even before anyone books.
   const occupancy = page.getByRole("region", { name: "Occupancy per train and class" });
-  await page.goto("/admin/analytics?days=30");
+  await page.goto("/admin/analytics?basis=travel&days=30");
   await occupancy.getByText("Show the numbers as a table").click();
   await expect(occupancy.getByRole("columnheader", { name: "Seat-km offered" })).toBeVisible();
   await page.goto("/admin/bookings");

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { operationsOverview } from "@/lib/admin/overview";
+import { nextDaysLoad } from "@/lib/admin/next-days-load";
 import { operatorTime } from "@/components/admin/ops/operator-time";
+import { NextDaysPanel } from "@/components/admin/ops/next-days-panel";
 
 export const metadata: Metadata = { title: "Operations" };
 
@@ -9,7 +11,7 @@ const number = new Intl.NumberFormat("en-GB");
 
 export default async function AdminHomePage() {
   await requireAdmin("/admin");
-  const o = await operationsOverview();
+  const [o, load] = await Promise.all([operationsOverview(), nextDaysLoad()]);
 
   const tiles = [
     { label: "Stations", value: o.stations },
@@ -34,6 +36,7 @@ export default async function AdminHomePage() {
           </div>
         ))}
       </dl>
+      <NextDaysPanel load={load} />
       <p className="text-sm text-slate-500">
         As of <time dateTime={o.generatedAt}>{operatorTime(o.generatedAt)}</time> (Warsaw time)
       </p>

@@ -2,7 +2,7 @@
 // The train form: details, stops and coaches, saved together (lib/admin/network/save-train.ts).
 // Row errors are hidden once the rows are added to, removed or reordered after a failed save:
 // they name rows by position, which no longer points at the same row.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { TRAIN_TYPES } from "@/lib/schemas/admin-train";
 import { createTrainAction, updateTrainAction } from "@/app/admin/trains/actions";
@@ -12,6 +12,7 @@ import { CheckboxField, SelectField } from "./fields";
 import { rowsFromValues } from "./editable-rows";
 import { STOP_FIELDS, TrainStopsEditor, emptyStop, type StopDraft } from "./train-stops-editor";
 import { COACH_FIELDS, TrainCoachesEditor, type CoachDraft } from "./train-coaches-editor";
+import { ExistingServicesChoice, type GeneratedServices } from "./existing-services-choice";
 
 interface Props {
   trainId?: string;
@@ -19,10 +20,18 @@ interface Props {
   values: Record<string, string>;
   stations: { id: string; code: string; name: string; timeZone: string }[];
   coachTypes: { id: string; code: string; name: string; classCode: string; seats: number }[];
+  /** Coming services of the train being edited, if any: the editor asks what new times do to them. */
+  generated?: GeneratedServices | null;
 }
 
-export function TrainEditor({ trainId, values, stations, coachTypes }: Props) {
+export function TrainEditor({ trainId, values, stations, coachTypes, generated }: Props) {
   const { state, pending, formRef, onSubmit, errors } = useAdminForm(trainId ? updateTrainAction : createTrainAction);
+  // "Saved" is said next to the button the operator just pressed, and focused there, not at the top
+  // of a long form; errors still go to the field that holds them (useFocusOnError).
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.status === "success") savedRef.current?.focus();
+  }, [state]);
   const [reshapedAfter, setReshapedAfter] = useState<ActionState | null>(null);
   const rowErrors = reshapedAfter === state ? {} : errors;
   const reshaped = () => setReshapedAfter(state);
@@ -33,7 +42,7 @@ export function TrainEditor({ trainId, values, stations, coachTypes }: Props) {
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6">
-      <FormAlert state={state} />
+      {state.status === "error" ? <FormAlert state={state} /> : null}
       {trainId ? <input type="hidden" name="id" value={trainId} /> : null}
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">Details</legend>
@@ -46,9 +55,18 @@ export function TrainEditor({ trainId, values, stations, coachTypes }: Props) {
       </fieldset>
       <TrainStopsEditor initial={stops.length >= 2 ? stops : [emptyStop(), emptyStop()]} stations={stations} errors={rowErrors} onStructureChange={reshaped} />
       <TrainCoachesEditor initial={coaches.length > 0 ? coaches : [{ coachTypeId: "", label: "" }]} coachTypes={coachTypes} errors={rowErrors} onStructureChange={reshaped} />
-      <SubmitButton pending={pending} pendingText="Saving…">
-        {trainId ? "Save train" : "Create train"}
-      </SubmitButton>
+      {/* Keyed by the answer, so a saved form starts the next edit with nothing chosen. */}
+      {generated ? <ExistingServicesChoice key={state.status === "success" ? String(state.message) : "edit"} generated={generated} errors={errors.existingServices} /> : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Saving…">
+          {trainId ? "Save train" : "Create train"}
+        </SubmitButton>
+        {state.status === "success" && state.message ? (
+          <p ref={savedRef} role="status" tabIndex={-1} data-testid="train-saved" className="flex-1 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
     </form>
   );
 }

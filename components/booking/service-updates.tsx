@@ -4,7 +4,7 @@
 import { db } from "@/lib/db";
 import { serviceUpdatesFor } from "@/lib/booking/service-updates";
 
-const KIND_STYLE = { CANCELLED: "text-red-800", DELAY: "text-amber-900", ON_TIME: "text-emerald-800", PLATFORM: "text-sky-900", REFUND: "text-emerald-800" } as const;
+const KIND_STYLE = { CANCELLED: "text-red-800", DELAY: "text-amber-900", ON_TIME: "text-emerald-800", PLATFORM: "text-sky-900", REFUND: "text-emerald-800", RETIMED: "text-amber-900" } as const;
 
 export async function ServiceUpdates({ pnr, userId }: { pnr: string; userId: string }) {
   const info = await serviceUpdatesFor(db(), userId, pnr);

@@ -220,3 +220,53 @@ export async function soldSegments(client: Client, r: AnalyticsRange, limit = 10
   const rows = await client.$queryRaw<{ fromCode: string; fromName: string; toCode: string; toName: string; passengers: number }[]>(soldSegmentsSql(r, limit));
   return rows.map((row) => ({ from: { code: row.fromCode, name: row.fromName }, to: { code: row.toCode, name: row.toName }, passengers: row.passengers }));
 }
+
+/** One service's load: its seats, how far it runs, and what confirmed passengers have bought on it. */
+export interface ServiceLoadRow {
+  serviceId: string;
+  date: string;
+  trainNumber: string;
+  trainName: string;
+  departsAt: Date;
+  seats: number;
+  routeKm: number;
+  passengers: number;
+  seatKmSold: number;
+}
+
+/**
+ * Per service running in the range (cancelled ones left out): seats offered, route length, and the
+ * confirmed passengers of confirmed bookings with the kilometres they bought: the same definitions
+ * as occupancyByTrainAndClass, per service instead of per train and class (docs/decisions/013).
+ */
+export const serviceLoadSql = (r: AnalyticsRange) => Prisma.sql`
+    WITH svc AS (
+      SELECT s.id, s."trainId", s."serviceDate", s."departsAt" FROM "Service" s
+      WHERE s."serviceDate" BETWEEN ${r.from}::date AND ${r.to}::date AND s.status <> 'CANCELLED'
+    ),
+    route AS (
+      SELECT ts."trainId", MAX(ts."distanceKm") AS km FROM "TrainStop" ts
+      WHERE ts."trainId" IN (SELECT "trainId" FROM svc) GROUP BY ts."trainId"
+    ),
+    sold AS (
+      SELECT b."serviceId", COUNT(*) AS passengers, SUM(dest."distanceKm" - orig."distanceKm") AS km
+      FROM svc
+      JOIN "Booking" b ON b."serviceId" = svc.id AND b.status = 'CONFIRMED'
+      JOIN "BookingPassenger" bp ON bp."bookingId" = b.id AND bp.status = 'CONFIRMED'
+      JOIN "TrainStop" orig ON orig."trainId" = svc."trainId" AND orig.sequence = b."fromSeq"
+      JOIN "TrainStop" dest ON dest."trainId" = svc."trainId" AND dest.sequence = b."toSeq"
+      GROUP BY b."serviceId"
+    )
+    SELECT svc.id AS "serviceId", to_char(svc."serviceDate", 'YYYY-MM-DD') AS date, t.number AS "trainNumber", t.name AS "trainName",
+           svc."departsAt", (SELECT COUNT(*) FROM "ServiceSeat" ss WHERE ss."serviceId" = svc.id)::int AS seats,
+           COALESCE(route.km, 0)::int AS "routeKm", COALESCE(sold.passengers, 0)::int AS passengers, COALESCE(sold.km, 0)::bigint AS "seatKmSold"
+    FROM svc
+    JOIN "Train" t ON t.id = svc."trainId"
+    LEFT JOIN route ON route."trainId" = svc."trainId"
+    LEFT JOIN sold ON sold."serviceId" = svc.id
+    ORDER BY svc."serviceDate", svc."departsAt", t.number`;
+
+export async function serviceLoads(client: Client, r: AnalyticsRange): Promise<ServiceLoadRow[]> {
+  const rows = await client.$queryRaw<(Omit<ServiceLoadRow, "seatKmSold"> & { seatKmSold: bigint })[]>(serviceLoadSql(r));
+  return rows.map((row) => ({ ...row, seatKmSold: Number(row.seatKmSold) }));
+}

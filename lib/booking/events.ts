@@ -18,6 +18,8 @@ export type BookingEventType =
   | "SCHEDULE_DELAY"
   | "SCHEDULE_CANCELLED"
   | "PLATFORM_CHANGED"
+  // New stop times from the train editor reached the booking's service (lib/admin/network/retime-services.ts).
+  | "SCHEDULE_RETIMED"
   // The waiting list (lib/booking/waitlist/): joined, paid up front, promoted by the system, closed at chart time.
   | "WAITLISTED"
   | "WAITLIST_PAID"

@@ -13,6 +13,8 @@ export type NoticeKind =
   | "SCHEDULE_DELAY"
   | "SERVICE_CANCELLED"
   | "PLATFORM_CHANGE"
+  // New stop times from the train editor (lib/admin/network/retime-services.ts); the generic email.
+  | "TIMETABLE_CHANGE"
   | "WAITLIST_PROMOTED"
   | "WAITLIST_NOT_CONFIRMED"
   | "HOLD_EXPIRING"

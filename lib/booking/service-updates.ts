@@ -6,10 +6,11 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { isPnr } from "@/lib/booking/pnr";
+import { clockInZone } from "@/lib/time/zoned";
 
 export interface ServiceUpdate {
   at: Date;
-  kind: "DELAY" | "ON_TIME" | "PLATFORM" | "CANCELLED" | "REFUND";
+  kind: "DELAY" | "ON_TIME" | "PLATFORM" | "CANCELLED" | "REFUND" | "RETIMED";
   text: string;
 }
 
@@ -24,7 +25,7 @@ export interface ServiceUpdates {
   updates: ServiceUpdate[];
 }
 
-const SCHEDULE_EVENTS = ["SCHEDULE_DELAY", "SCHEDULE_CANCELLED", "PLATFORM_CHANGED"];
+const SCHEDULE_EVENTS = ["SCHEDULE_DELAY", "SCHEDULE_CANCELLED", "PLATFORM_CHANGED", "SCHEDULE_RETIMED"];
 const REFUND_WORDS: Record<string, string> = {
   SERVICE_CANCELLED: "because the train was cancelled",
   OPERATOR_FULL_REFUND: "in full, as a goodwill gesture",
@@ -33,6 +34,15 @@ const REFUND_WORDS: Record<string, string> = {
 
 const text = (v: unknown) => (typeof v === "string" && v ? v : null);
 const withReason = (line: string, reason: unknown) => (text(reason) ? `${line} Reason: ${text(reason)}` : line);
+
+/** "New timetable: leaves Gdańsk at 09:10 (was 09:02), reaches Kraków at 10:08 (was 10:00)." */
+function retimedText(d: Record<string, unknown>): string {
+  const at = (iso: unknown, zone: unknown) => (text(iso) && text(zone) ? clockInZone(new Date(text(iso)!), text(zone)!) : "?");
+  return (
+    `New timetable: the train leaves ${text(d.fromName) ?? "your station"} at ${at(d.departsAt, d.fromTimeZone)} (was ${at(d.previousDepartsAt, d.fromTimeZone)}) ` +
+    `and reaches ${text(d.toName) ?? "your destination"} at ${at(d.arrivesAt, d.toTimeZone)} (was ${at(d.previousArrivesAt, d.toTimeZone)}).`
+  );
+}
 
 export async function serviceUpdatesFor(client: Db, userId: string, pnr: string): Promise<ServiceUpdates | null> {
   if (!isPnr(pnr)) return null;
@@ -55,6 +65,7 @@ export async function serviceUpdatesFor(client: Db, userId: string, pnr: string)
     if (e.type === "PLATFORM_CHANGED") {
       return { at: e.createdAt, kind: "PLATFORM", text: withReason(`Platform change at ${text(d.stationName) ?? "a station"}: now platform ${text(d.platform) ?? "?"}.`, d.reason) };
     }
+    if (e.type === "SCHEDULE_RETIMED") return { at: e.createdAt, kind: "RETIMED", text: retimedText(d) };
     const minutes = typeof d.delayMinutes === "number" ? d.delayMinutes : 0;
     return minutes > 0
       ? { at: e.createdAt, kind: "DELAY", text: withReason(`The train is running about ${minutes} minutes late.`, d.reason) }

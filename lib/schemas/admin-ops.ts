@@ -112,7 +112,7 @@ export const analyticsRangeSchema = z
     from: optionalText(isoDate),
     to: optionalText(isoDate),
     // Absent: the figures as before this parameter existed (sales by booking date, occupancy by
-    // travel date). docs/decisions/033-analytics-basis-and-train-edits.md.
+    // travel date). docs/decisions/038-analytics-views-and-next-days.md.
     basis: optionalText(z.enum(ANALYTICS_BASES, { error: "Choose basis travel or booking." })),
     next: optionalText(
       z.coerce

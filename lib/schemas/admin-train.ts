@@ -112,8 +112,18 @@ export const trainFormSchema = nestedForm(
 export type TrainFormInput = z.infer<typeof trainObject>;
 
 /** The edit form: the same fields plus the train's id. */
+/**
+ * Whether new stop times reach the services already generated ("apply") or only services generated
+ * from now on ("keep"). Asked for only when times change and services exist: docs/decisions/037.
+ */
+export const EXISTING_SERVICES_CHOICES = ["apply", "keep"] as const;
+export type ExistingServicesChoice = (typeof EXISTING_SERVICES_CHOICES)[number];
+
 export const trainUpdateSchema = nestedForm(
-  trainObject.extend({ id: z.string().min(1).max(64) }).superRefine((input, ctx) => {
+  trainObject.extend({
+    id: z.string().min(1).max(64),
+    existingServices: optionalText(z.enum(EXISTING_SERVICES_CHOICES, { error: "Choose which services the new times reach." })),
+  }).superRefine((input, ctx) => {
     checkRoute(input, ctx);
     checkCoaches(input, ctx);
   }),

@@ -69,6 +69,8 @@ export interface TrainForEdit {
   bookedServices: BookedService[];
   /** Coming services (with or without passengers): they keep their coaches if the composition changes. */
   upcomingServices: number;
+  /** The date of the first coming service: "already generated from <date>" in the editor. */
+  firstUpcomingDate: string | null;
 }
 
 export async function trainForEdit(trainId: string, now = new Date()): Promise<TrainForEdit | null> {
@@ -103,9 +105,11 @@ export async function trainForEdit(trainId: string, now = new Date()): Promise<T
     values[`coaches.${i}.coachTypeId`] = coach.coachTypeId;
     values[`coaches.${i}.label`] = coach.label;
   });
-  const [bookedServices, upcomingServices] = await Promise.all([
+  const [bookedServices, upcomingServices, first] = await Promise.all([
     bookedFutureServices(db(), trainId, now),
     db().service.count({ where: { trainId, departsAt: { gte: now } } }),
+    db().service.findFirst({ where: { trainId, departsAt: { gte: now } }, orderBy: { departsAt: "asc" }, select: { serviceDate: true } }),
   ]);
-  return { id: train.id, number: train.number, values, stopCount: train.stops.length, coachCount: train.coaches.length, bookedServices, upcomingServices };
+  const firstUpcomingDate = first ? first.serviceDate.toISOString().slice(0, 10) : null;
+  return { id: train.id, number: train.number, values, stopCount: train.stops.length, coachCount: train.coaches.length, bookedServices, upcomingServices, firstUpcomingDate };
 }

@@ -40,7 +40,7 @@ export default async function TrainPage({ params, searchParams }: { params: Prom
       {saved === "created" ? <StatusNote>Train {train.number} has been created. Generate its services next.</StatusNote> : null}
       {booked.length > 0 ? (
         <div role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          <p className="font-semibold">Route and coaches are locked while passengers are booked on coming services:</p>
+          <p className="font-semibold">Stations, distances and coaches are locked while passengers are booked on coming services:</p>
           <ul className="mt-1 list-inside list-disc">
             {booked.map((s) => (
               <li key={s.serviceId}>
@@ -51,11 +51,17 @@ export default async function TrainPage({ params, searchParams }: { params: Prom
               </li>
             ))}
           </ul>
-          <p className="mt-1">Name, type, status and platforms can still change.</p>
+          <p className="mt-1">Name, type, status and platforms can still change, and stop times too: you choose below whether they reach these services, whose passengers are then told.</p>
         </div>
       ) : null}
       <section className={card}>
-        <TrainEditor trainId={train.id} values={train.values} stations={options.stations} coachTypes={options.coachTypes} />
+        <TrainEditor
+          trainId={train.id}
+          values={train.values}
+          stations={options.stations}
+          coachTypes={options.coachTypes}
+          generated={train.firstUpcomingDate ? { services: train.upcomingServices, from: train.firstUpcomingDate, booked: booked.length } : null}
+        />
       </section>
     </div>
   );
