@@ -1,9 +1,9 @@
 "use server";
 // Thin server actions for the sign-in and register forms and the header's sign-out button.
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { formAction } from "@/lib/action";
 import { clientAddress } from "@/lib/net/client-address";
-import { registerFormSchema, signInSchema } from "@/lib/schemas/auth";
+import { registerFormSchema, signInSchema, WELCOME_COOKIE } from "@/lib/schemas/auth";
 import { registerUser } from "@/lib/auth/register";
 import { signInWithPassword, signOutAndGoHome } from "@/lib/auth/sign-in";
 import { getSessionUser } from "@/lib/auth/current-user";
@@ -15,6 +15,8 @@ export const signInAction = formAction({ access: "public", schema: signInSchema 
 
 export const registerAction = formAction({ access: "public", schema: registerFormSchema }, async (input) => {
   const user = await registerUser(input, clientAddress(await headers()));
+  // Read (and removed) by the page the visitor lands on, to say the account was made.
+  (await cookies()).set(WELCOME_COOKIE, "1", { maxAge: 120, path: "/", sameSite: "lax", httpOnly: false });
   await signInWithPassword(user.email, input.password, input.callbackUrl);
 });
 

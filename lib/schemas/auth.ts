@@ -41,6 +41,9 @@ const existingPasswordField = z
   .min(1, "Enter your password.")
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
+/** Set by registering, read once by components/auth/welcome-notice.tsx: "your account is ready". */
+export const WELCOME_COOKIE = "railbook-welcome";
+
 /** Where to go after signing in; checked again by safeCallbackPath before anyone is sent there. */
 const callbackUrlField = z.string().max(2000).optional();
 
