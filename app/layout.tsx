@@ -5,6 +5,7 @@ import "./globals.css";
 import { Providers } from "./providers";
 import { SiteHeader } from "@/components/layout/site-header";
 import { AskPanel } from "@/components/assistant/ask-panel";
+import { WelcomeNotice } from "@/components/auth/welcome-notice";
 
 export const metadata: Metadata = {
   title: { default: "RailBook: train tickets", template: "%s · RailBook" },
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-10">
+            <WelcomeNotice />
             {children}
           </main>
           <footer className="border-t border-slate-200 pb-20 pt-6 text-center text-sm text-slate-500 sm:pb-6 print:hidden">

@@ -1,11 +1,12 @@
 "use server";
-// Thin server actions for the profile page's two forms.
+// Thin server actions for the profile page's forms.
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/action";
 import { isAppError } from "@/lib/errors";
-import { changePasswordSchema, profileNameSchema, revokeTokenFormSchema } from "@/lib/schemas/auth";
+import { changePasswordSchema, deleteAccountSchema, profileNameSchema, revokeTokenFormSchema } from "@/lib/schemas/auth";
+import { deleteOwnAccount } from "@/lib/accounts/delete-account";
 import { z } from "zod";
 import { revokeApiTokenById } from "@/lib/auth/api-tokens";
 import { signOutEverywhere } from "@/lib/auth/sessions";
@@ -43,4 +44,17 @@ export const revokeTokenAction = formAction({ access: "user", schema: revokeToke
   const revoked = await revokeApiTokenById(user.id, input.tokenId);
   revalidatePath("/profile");
   return revoked ? { status: "success", message: "The token was revoked." } : { status: "error", message: "That token was already revoked or has expired." };
+});
+
+/** Anonymises the account (lib/accounts/delete-account.ts), or says which trips to cancel first. */
+export const deleteAccountAction = formAction({ access: "user", schema: deleteAccountSchema }, async (input, user) => {
+  const outcome = await deleteOwnAccount(user.id, input, clientAddress(await headers()));
+  if (outcome.kind === "refused") {
+    const list = outcome.pnrs.join(", ");
+    return {
+      status: "error",
+      message: `Nothing was deleted: you still have ${outcome.pnrs.length === 1 ? "a booking" : "bookings"} to travel on or pay for (${list}). Cancel ${outcome.pnrs.length === 1 ? "it" : "them"} first on My bookings (paid fares are refunded under the refund rules), then delete your account.`,
+    };
+  }
+  await signOutAndGoHome("/account-deleted");
 });

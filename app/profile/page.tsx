@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/current-user";
 import { ChangePasswordForm, ProfileNameForm } from "@/components/auth/profile-forms";
 import { SessionControls, type TokenRow } from "@/components/auth/session-controls";
+import { AccountDataControls } from "@/components/auth/account-data-controls";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { dateInZone, clockInZone } from "@/lib/time/zoned";
 import { operatorTimeZone } from "@/lib/config";
@@ -41,6 +42,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Sear
       <ProfileNameForm name={user.name} />
       <ChangePasswordForm />
       <SessionControls tokens={tokens} />
+      <AccountDataControls />
     </div>
   );
 }

@@ -5,11 +5,12 @@ import { initialActionState } from "@/lib/action-state";
 import { signInAction } from "@/app/(auth)/actions";
 import { FormAlert, SubmitButton, TextField, useFocusOnError } from "@/components/auth/form-controls";
 
-export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
+export function SignInForm({ callbackUrl, notice, success }: { callbackUrl?: string; notice?: string; success?: string }) {
   const [state, action, pending] = useActionState(signInAction, initialActionState);
   const formRef = useFocusOnError(state);
   const errors = state.fieldErrors ?? {};
-  const shown = state.status === "idle" && notice ? { status: "error" as const, message: notice } : state;
+  const shown =
+    state.status !== "idle" ? state : notice ? { status: "error" as const, message: notice } : success ? { status: "success" as const, message: success } : state;
 
   return (
     <form ref={formRef} action={action} noValidate className="space-y-4">
@@ -33,6 +34,11 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
         required
         errors={errors.password}
       />
+      <p className="text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+          Forgot your password?
+        </Link>
+      </p>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <SubmitButton pending={pending} pendingText="Signing in…">
           Sign in

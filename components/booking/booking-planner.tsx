@@ -11,6 +11,7 @@ import { MAX_PASSENGERS } from "@/lib/schemas/booking";
 import { BookingForm } from "./booking-form";
 import { emptyPassenger, type BerthPreference, type PassengerDraft } from "./passenger-fields";
 import { QuotaSelect } from "./quota-select";
+import { clearDraft, draftKey, useBookingDraft } from "./use-booking-draft";
 
 interface Props {
   serviceId: string;
@@ -40,6 +41,20 @@ export function BookingPlanner({ serviceId, from, to, classes, initialClass, ini
   const [passengers, setPassengers] = useState<PassengerDraft[]>(() => Array.from({ length: count }, emptyPassenger));
   const [notice, setNotice] = useState("");
   const [booked, setBooked] = useState(false);
+  const storedAs = draftKey(serviceId, from, to);
+  useBookingDraft(
+    storedAs,
+    { classCode, quota, picked, auto, passengers },
+    (saved) => {
+      if (saved.classCode && classes.some((c) => c.class === saved.classCode)) setClassCode(saved.classCode);
+      if (saved.quota) setQuota(saved.quota);
+      if (saved.picked) setPicked(saved.picked.slice(0, MAX_PASSENGERS));
+      if (saved.auto !== undefined) setAuto(saved.auto);
+      // Fields added to PassengerDraft since the draft was written start empty.
+      if (saved.passengers) setPassengers(saved.passengers.slice(0, MAX_PASSENGERS).map((p) => ({ ...emptyPassenger(), ...p })));
+    },
+    !booked,
+  );
 
   const seats = useMemo(() => {
     const byId = new Map<string, { coach: MapCoach; seat: MapSeat }>();
@@ -147,7 +162,10 @@ export function BookingPlanner({ serviceId, from, to, classes, initialClass, ini
           setPicked((current) => current.filter((id) => !ids.includes(id)));
           void refresh();
         }}
-        onBooked={() => setBooked(true)}
+        onBooked={() => {
+          setBooked(true);
+          clearDraft(storedAs);
+        }}
         preferences={preferences}
         fare={classes.find((c) => c.class === classCode)?.fare ?? null}
         signInHref={signInHref}

@@ -17,7 +17,7 @@ export async function signInWithPassword(email: string, password: string, callba
   throw new Error("signIn() returned without redirecting");
 }
 
-export async function signOutAndGoHome(): Promise<never> {
-  await signOut({ redirectTo: "/" });
+export async function signOutAndGoHome(redirectTo = "/"): Promise<never> {
+  await signOut({ redirectTo });
   throw new Error("signOut() returned without redirecting");
 }

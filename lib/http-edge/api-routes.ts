@@ -5,6 +5,7 @@
 // No server-only import: proxy.ts loads this.
 
 export const API_ROUTES: ReadonlyArray<{ pattern: string; methods: readonly string[] }> = [
+  { pattern: "/api/v1/account/export", methods: ["GET"] },
   { pattern: "/api/v1/admin/analytics", methods: ["GET"] },
   { pattern: "/api/v1/admin/bookings", methods: ["GET"] },
   { pattern: "/api/v1/admin/bookings/[pnr]", methods: ["GET"] },

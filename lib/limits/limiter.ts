@@ -23,6 +23,13 @@ export const LIMITS = {
    * attacker 10 guesses a minute while the owner waits a minute at worst.
    */
   signInEmail: { points: 10, durationSeconds: MINUTE },
+  /** Forgot-password requests from one address (any emails): a flood of reset emails. Counted like sign-in attempts. */
+  passwordResetAddress: { points: 10, durationSeconds: 60 * MINUTE },
+  /**
+   * Reset emails sent to one address per hour. Past it the request is answered exactly as before
+   * but nothing is sent, so the answer still says nothing about whether the account exists.
+   */
+  passwordResetEmail: { points: 3, durationSeconds: 60 * MINUTE },
   /** Accounts created from one address (REGISTRATION_LIMIT: a test server raises it). */
   registration: { points: config().REGISTRATION_LIMIT, durationSeconds: 60 * MINUTE },
   /** Holds and waiting-list places started from one address (HOLD_ADDRESS_LIMIT): many accounts behind one bot. */

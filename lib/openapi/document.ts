@@ -9,6 +9,7 @@ import { issueTokenSchema, registerSchema } from "@/lib/schemas/auth";
 import { searchQuerySchema } from "@/lib/schemas/search";
 import {
   bookingSchema,
+  moneySchema,
   cancelResultSchema,
   exchangeQuerySchema,
   exchangeQuoteSchema,
@@ -70,6 +71,18 @@ const responses = {
   token: z.object({ token: z.string(), expiresAt: z.string() }),
   tokens: z.object({
     tokens: z.array(z.object({ id: z.string(), label: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string() })),
+  }),
+  accountExport: z.object({
+    exportedAt: z.string(),
+    exportTruncated: z.boolean(),
+    profile: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES), createdAt: z.string(), updatedAt: z.string() }),
+    bookings: z.array(bookingSchema),
+    payments: z.array(z.object({ pnr: z.string(), amount: moneySchema, status: z.string(), cardLast4: z.string().nullable(), failureCode: z.string().nullable(), createdAt: z.string() })),
+    refunds: z.array(z.object({ pnr: z.string(), amount: moneySchema, reason: z.string(), createdAt: z.string() })),
+    notifications: z.array(
+      z.object({ kind: z.string(), channel: z.string(), title: z.string(), body: z.string(), status: z.string(), pnr: z.string().nullable(), createdAt: z.string(), sentAt: z.string().nullable(), readAt: z.string().nullable() }),
+    ),
+    apiTokens: z.array(z.object({ label: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string(), revokedAt: z.string().nullable() })),
   }),
   stations: z.object({ stations: z.array(z.object({ code: z.string(), name: z.string(), city: z.string() })) }),
   search: z.object({
@@ -153,6 +166,13 @@ export function openApiDocument(): Json {
       },
       "/auth/tokens": {
         get: { summary: "The caller's live API tokens (never the tokens themselves)", security: user, responses: { 200: ok(responses.tokens), ...errors("UNAUTHENTICATED"), ...common } },
+      },
+      "/account/export": {
+        get: {
+          summary: "Download my data: the caller's profile, bookings (with passengers), payments, refunds, notices and API tokens, as a JSON attachment",
+          security: user,
+          responses: { 200: ok(responses.accountExport), ...errors("UNAUTHENTICATED"), ...common },
+        },
       },
       "/stations": { get: { summary: "All stations", responses: { 200: ok(responses.stations), ...common } } },
       "/search": {

@@ -31,6 +31,7 @@ export const nameField = personName(
  */
 export const newPasswordField = z
   .string({ error: "Choose a password." })
+  .min(1, { error: "Choose a password.", abort: true })
   .refine((p) => p.trim() !== "", { error: "Use more than spaces: a password of only spaces is too easy to guess.", abort: true })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
@@ -40,6 +41,9 @@ const existingPasswordField = z
   .string({ error: "Enter your password." })
   .min(1, "Enter your password.")
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+/** Set by registering, read once by components/auth/welcome-notice.tsx: "your account is ready". */
+export const WELCOME_COOKIE = "railbook-welcome";
 
 /** Where to go after signing in; checked again by safeCallbackPath before anyone is sent there. */
 const callbackUrlField = z.string().max(2000).optional();
@@ -83,3 +87,21 @@ export const changePasswordSchema = z
     error: "The two new passwords do not match.",
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** "Forgot password": just the email; the answer is the same whether or not it has an account. */
+export const forgotPasswordSchema = z.object({ email: emailField });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+/** The reset link's token (from the link itself) and the new password, twice. */
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(1).max(200),
+    password: newPasswordField,
+    confirmPassword: z.string({ error: "Repeat the new password." }).min(1, "Repeat the new password."),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "The two passwords do not match." });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/** Deleting one's own account: the password again, as the confirmation. */
+export const deleteAccountSchema = z.object({ password: existingPasswordField });
+export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

@@ -15,12 +15,14 @@ export async function roundTripEveryModel(): Promise<string[]> {
     touched.push(model);
   };
 
-  const userData = { email: `rt-${s}@example.test`, name: "Round Trip", passwordHash: "x", role: "ADMIN" as const, sessionVersion: 3, holdsVersion: 7 };
+  const userData = { email: `rt-${s}@example.test`, name: "Round Trip", passwordHash: "x", role: "ADMIN" as const, sessionVersion: 3, holdsVersion: 7, deletedAt: at };
   const user = await c.user.create({ data: userData });
   check("User", userData, await c.user.findUnique({ where: { id: user.id } }));
 
   const token = { userId: user.id, tokenHash: `h-${s}`, expiresAt: at, lastUsedAt: at, revokedAt: at, label: "laptop" };
   check("ApiToken", token, await c.apiToken.create({ data: token }));
+  const reset = { userId: user.id, tokenHash: `r-${s}`, expiresAt: at, usedAt: at };
+  check("PasswordResetToken", reset, await c.passwordResetToken.create({ data: reset }));
   const limit = { key: `rt:${s}`, points: 3, expire: BigInt(at.getTime()) };
   check("RateLimit", limit, await c.rateLimit.create({ data: limit }));
   const audit = { actorId: user.id, action: "user.role.change", targetId: user.id, details: { from: "PASSENGER", to: "ADMIN" } };

@@ -28,7 +28,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <>
       <h1 className="text-2xl font-bold text-slate-900">Sign in</h1>
       <p className="mb-6 mt-1 text-slate-600">Sign in to book and manage your tickets.</p>
-      <SignInForm callbackUrl={callbackUrl || undefined} notice={noticeFor(first(params.error), first(params.code))} />
+      <SignInForm
+        callbackUrl={callbackUrl || undefined}
+        notice={noticeFor(first(params.error), first(params.code))}
+        success={first(params.reset) === "done" ? "Your password has been changed. Sign in with the new one." : undefined}
+      />
     </>
   );
 }

@@ -1,8 +1,7 @@
 import Link from "next/link";
 
-// An unknown or removed train service (an old link, a mistyped address). This page streams behind
-// its loading.tsx, so the status stays 200 (with Next's noindex): nothing private is at stake here,
-// unlike the ticket pages, which answer a real 404.
+// An unknown or removed train service (an old link, a mistyped address), answered with a 404
+// status: the page checks the id before it streams (page.tsx).
 export default function ServiceNotFound() {
   return (
     <div className="mx-auto max-w-xl space-y-4 rounded-xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200">

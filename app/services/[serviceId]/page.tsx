@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { BookingPlanner } from "@/components/booking/booking-planner";
@@ -9,6 +10,8 @@ import { signInPath } from "@/lib/auth/callback-url";
 import { isAppError } from "@/lib/errors";
 import { seatMapQuerySchema } from "@/lib/schemas/booking";
 import { serviceSummary } from "@/lib/services/service-summary";
+import { serviceExists } from "@/lib/services/service-exists";
+import { ServiceSkeleton } from "@/components/booking/service-skeleton";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Choose seats" };
@@ -34,6 +37,16 @@ function Problem({ children }: { children: React.ReactNode }) {
 
 export default async function ServicePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { serviceId } = await params;
+  // Before anything streams, so an unknown id answers 404 (not a 200 page saying so).
+  if (!(await serviceExists(serviceId))) notFound();
+  return (
+    <Suspense fallback={<ServiceSkeleton />}>
+      <ServiceBody serviceId={serviceId} searchParams={searchParams} />
+    </Suspense>
+  );
+}
+
+async function ServiceBody({ serviceId, searchParams }: { serviceId: string; searchParams: SearchParams }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const journey = seatMapQuerySchema.safeParse(raw);
   if (!journey.success) {

@@ -20,6 +20,7 @@ import { logger } from "@/lib/logger";
 import { isPermanentSmtpFailure, type Mailer } from "@/lib/notifications/mailer";
 import { renderEmail, UndeliverableError, type OutboxRow } from "@/lib/jobs/notifications/render";
 import { config } from "@/lib/config";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface DeliveryOptions {
   mailer: Mailer;
@@ -40,6 +41,20 @@ export interface BatchResult {
   sent: number;
   retried: number;
   failed: number;
+}
+
+/**
+ * Keys of a notice's data that are secrets for its email alone (a password reset link's token):
+ * kept only until the email is sent, then removed with the SENT mark, so the outbox holds no
+ * usable link once it has done its job.
+ */
+export const SECRET_NOTICE_DATA = ["resetToken"] as const;
+
+export function withoutSecrets(data: unknown): Record<string, unknown> | null {
+  if (!data || typeof data !== "object") return null;
+  const entries = Object.entries(data as Record<string, unknown>);
+  if (!entries.some(([k]) => (SECRET_NOTICE_DATA as readonly string[]).includes(k))) return null;
+  return Object.fromEntries(entries.filter(([k]) => !(SECRET_NOTICE_DATA as readonly string[]).includes(k)));
 }
 
 export const DEFAULTS = { batchSize: 20, leaseMs: 120_000, maxAttempts: 8, retryBaseMs: 30_000, retryMaxMs: 3_600_000 };
@@ -74,7 +89,11 @@ async function deliverOne(row: OutboxRow, o: Required<Omit<DeliveryOptions, "aft
       await o.mailer.send({ notificationId: row.id, ...email });
       await o.afterSend?.(row);
     }
-    const { count } = await o.client.notification.updateMany({ where: mine, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+    const scrubbed = withoutSecrets(row.data);
+    const { count } = await o.client.notification.updateMany({
+      where: mine,
+      data: { status: "SENT", sentAt: new Date(), lastError: null, ...(scrubbed ? { data: scrubbed as Prisma.InputJsonObject } : {}) },
+    });
     if (count === 0) logger.warn("notification lease lost before marking it sent", { id: row.id });
     return "sent";
   } catch (error) {

@@ -12,6 +12,7 @@ import { scheduleDelayEmail } from "@/lib/notifications/templates/schedule-delay
 import { serviceCancelledEmail } from "@/lib/notifications/templates/service-cancelled";
 import { platformChangeEmail } from "@/lib/notifications/templates/platform-change";
 import { serviceMessageEmail } from "@/lib/notifications/templates/service-message";
+import { passwordResetEmail } from "@/lib/notifications/templates/password-reset";
 
 export const EMAIL_TEMPLATES: Record<string, EmailTemplate> = {
   BOOKING_CONFIRMED: bookingConfirmedEmail,
@@ -24,6 +25,7 @@ export const EMAIL_TEMPLATES: Record<string, EmailTemplate> = {
   SERVICE_CANCELLED: serviceCancelledEmail,
   PLATFORM_CHANGE: platformChangeEmail,
   SERVICE_MESSAGE: serviceMessageEmail,
+  PASSWORD_RESET: passwordResetEmail,
 };
 
 export function templateFor(kind: string): EmailTemplate {

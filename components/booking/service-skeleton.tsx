@@ -1,5 +1,7 @@
 // Shown while the train's details load: the shape of the page, so nothing jumps when it arrives.
-export default function Loading() {
+// The seat-map page streams it behind a Suspense boundary once it knows the service exists (a
+// loading.tsx would start the stream first, and an unknown id could then only answer 200).
+export function ServiceSkeleton() {
   return (
     <div role="status" aria-label="Loading the train" className="animate-pulse space-y-6">
       <div className="space-y-3 rounded-xl bg-white p-5 ring-1 ring-slate-200">
