@@ -43,5 +43,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(error);
+  // An icon that could not be made must fail the command that asked for it.
   process.exit(1);
 });
