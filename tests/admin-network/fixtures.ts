@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { TrainFormInput } from "@/lib/schemas/admin-train";
 import { createCoachType } from "@/lib/admin/network/coach-types";
 import { uniqueSuffix } from "../helpers/factories";
+import { generatePnr } from "@/lib/booking/pnr";
 import { ensureReferenceRows } from "../network/train-fixture";
 
 export { ensureReferenceRows };
@@ -67,7 +68,7 @@ export async function bookSeat(serviceId: string, seatId: string, fromSeq: numbe
   const status = options.status ?? (options.expiresAt ? "HELD" : "CONFIRMED");
   const booking = await db().booking.create({
     data: {
-      pnr: `${uniqueSuffix().toUpperCase()}AN`.slice(0, 10),
+      pnr: generatePnr(),
       userId: options.userId,
       serviceId,
       fromStationId: stationAt(fromSeq),
