@@ -50,6 +50,10 @@ async function main(): Promise<number> {
   if (!options.keepDatabase) cleanups.push(() => dropDatabase(name));
   else log(`keeping database ${url}`);
   const sql = new pg.Pool({ connectionString: url, max: 3 });
+  // An idle client can still be closing when the database is dropped at the end (pg-pool's end()
+  // resolves before the sockets close), and DROP ... WITH (FORCE) then terminates it: without a
+  // listener that "error" event would crash the run after its verdict.
+  sql.on("error", (error) => log(`bench pool: ${error.message}`));
   cleanups.push(() => sql.end());
 
   const fixture = await buildFixture(url, options, log);
