@@ -1,7 +1,7 @@
 // Times the analytics dashboard's queries over a year of bookings.
 //
 //   npx tsx --conditions=react-server bench/analytics/run.ts [--bookings 200000] [--runs 20]
-//       [--without-indexes] [--jit] [--explain] [--keep] [--database <name of a kept one>]
+//       [--without-indexes] [--jit] [--explain] [--live-days] [--keep] [--database <name of a kept one>]
 //
 // Builds a fresh database (the migrated template), seeds the demo network with services from a
 // year ago to a month ahead, bulk-inserts the bookings (seed-year.ts), then runs each query `runs`
@@ -30,6 +30,7 @@ import {
 } from "@/lib/admin/analytics-queries";
 import { adminUrl, createFreshDatabase, dropDatabase, dropStaleDatabases, withDatabase } from "@/scripts/lib/databases";
 import { seedYear } from "./seed-year";
+import { rollUpSalesDays } from "@/lib/admin/sales-days";
 
 /** Indexes added by prisma/migrations/*_analytics_indexes (dropped by --without-indexes). */
 const ANALYTICS_INDEXES = ["Booking_confirmedAt_idx", "Booking_cancelledAt_idx"];
@@ -96,6 +97,16 @@ async function main() {
     }
     process.env.DATABASE_URL = url;
     const client = db();
+    // The periodic job that writes the days that are over (lib/admin/sales-days.ts); --live-days
+    // empties SalesDay first, so every day is counted live as before it existed.
+    if (flag("live-days")) {
+      await client.$executeRawUnsafe(`DELETE FROM "SalesDay"`);
+      console.log("SalesDay emptied: every day counted live");
+    } else {
+      const started = performance.now();
+      const rolled = await rollUpSalesDays(client, { timeZone: ANALYTICS_TIME_ZONE, currency: ANALYTICS_CURRENCY });
+      console.log(`roll-up-sales-days: ${rolled.written} days written through ${rolled.through} (${Math.round(performance.now() - started)} ms)`);
+    }
     const queries: [string, (tx: Tx, r: AnalyticsRange) => Promise<unknown>][] = [
       ["daily figures", dailyFigures],
       ["occupancy (2 statements)", occupancyByTrainAndClass],

@@ -5,6 +5,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db, Tx } from "@/lib/db";
+import { dayBoundsInZone } from "@/lib/time/zoned";
+import { addDaysIso } from "@/lib/services/service-calendar";
 import type { DailyRow, OccupancyRow, SegmentRow } from "@/lib/schemas/admin-analytics";
 
 export interface AnalyticsRange {
@@ -34,31 +36,38 @@ export async function withoutJit<T>(client: Db, work: (tx: Tx) => Promise<T>): P
   );
 }
 
+/**
+ * The range's first and last instants, computed here and sent as values: bounds computed in SQL (a
+ * CTE) hid them from the planner, which then guessed a tenth of a year's rows, sorted 180k rows per
+ * figure instead of hashing them and took 250 ms for a year (bench/analytics/REPORT.md).
+ */
+function rangeBounds(r: AnalyticsRange): { lo: Date; hi: Date } {
+  return { lo: dayBoundsInZone(r.from, r.timeZone).start, hi: dayBoundsInZone(r.to, r.timeZone).end };
+}
+
 /** Per local day: bookings paid, money taken, paid bookings cancelled, money refunded. */
-export const dailySql = (r: AnalyticsRange) => Prisma.sql`
-    WITH bounds AS (
-      SELECT (${r.from}::date)::timestamp AT TIME ZONE ${r.timeZone} AS lo,
-             (${r.to}::date + 1)::timestamp AT TIME ZONE ${r.timeZone} AS hi
-    ),
-    days AS (SELECT d::date AS day FROM generate_series(${r.from}::date, ${r.to}::date, INTERVAL '1 day') AS d),
+export const dailySql = (r: AnalyticsRange) => {
+  const { lo, hi } = rangeBounds(r);
+  return Prisma.sql`
+    WITH days AS (SELECT d::date AS day FROM generate_series(${r.from}::date, ${r.to}::date, INTERVAL '1 day') AS d),
     confirmed AS (
       SELECT (b."confirmedAt" AT TIME ZONE ${r.timeZone})::date AS day, COUNT(*) AS n
-      FROM "Booking" b, bounds WHERE b."confirmedAt" >= bounds.lo AND b."confirmedAt" < bounds.hi GROUP BY 1
+      FROM "Booking" b WHERE b."confirmedAt" >= ${lo} AND b."confirmedAt" < ${hi} GROUP BY 1
     ),
     paid AS (
       SELECT (p."createdAt" AT TIME ZONE ${r.timeZone})::date AS day, SUM(p."amountMinor") AS amount
-      FROM "Payment" p, bounds
-      WHERE p.status = 'SUCCEEDED' AND p.currency = ${r.currency} AND p."createdAt" >= bounds.lo AND p."createdAt" < bounds.hi GROUP BY 1
+      FROM "Payment" p
+      WHERE p.status = 'SUCCEEDED' AND p.currency = ${r.currency} AND p."createdAt" >= ${lo} AND p."createdAt" < ${hi} GROUP BY 1
     ),
     cancelled AS (
       SELECT (b."cancelledAt" AT TIME ZONE ${r.timeZone})::date AS day, COUNT(*) AS n
-      FROM "Booking" b, bounds
-      WHERE b."cancelledAt" >= bounds.lo AND b."cancelledAt" < bounds.hi AND b."confirmedAt" IS NOT NULL GROUP BY 1
+      FROM "Booking" b
+      WHERE b."cancelledAt" >= ${lo} AND b."cancelledAt" < ${hi} AND b."confirmedAt" IS NOT NULL GROUP BY 1
     ),
     refunded AS (
       SELECT (f."createdAt" AT TIME ZONE ${r.timeZone})::date AS day, SUM(f."amountMinor") AS amount
-      FROM "Refund" f, bounds
-      WHERE f.currency = ${r.currency} AND f."createdAt" >= bounds.lo AND f."createdAt" < bounds.hi GROUP BY 1
+      FROM "Refund" f
+      WHERE f.currency = ${r.currency} AND f."createdAt" >= ${lo} AND f."createdAt" < ${hi} GROUP BY 1
     )
     SELECT to_char(days.day, 'YYYY-MM-DD') AS date,
            COALESCE(confirmed.n, 0)::int AS bookings, COALESCE(paid.amount, 0)::bigint AS revenue,
@@ -69,32 +78,58 @@ export const dailySql = (r: AnalyticsRange) => Prisma.sql`
     LEFT JOIN cancelled ON cancelled.day = days.day
     LEFT JOIN refunded ON refunded.day = days.day
     ORDER BY days.day`;
+};
 
+type DailySqlRow = { date: string; bookings: number; revenue: bigint; cancellations: number; refunds: bigint };
+const dailyRow = (row: DailySqlRow): DailyRow => ({ date: row.date, bookings: row.bookings, revenueMinor: Number(row.revenue), cancellations: row.cancellations, refundsMinor: Number(row.refunds) });
+
+/**
+ * The range's days from "SalesDay" (days that are over, written by lib/admin/sales-days.ts) up to
+ * the first day not written there; from that day on, counted live by dailySql. Same figures either
+ * way: tests/admin-ops/sales-days.test.ts.
+ */
 export async function dailyFigures(client: Client, r: AnalyticsRange): Promise<DailyRow[]> {
-  const rows = await client.$queryRaw<{ date: string; bookings: number; revenue: bigint; cancellations: number; refunds: bigint }[]>(dailySql(r));
-  return rows.map((row) => ({ date: row.date, bookings: row.bookings, revenueMinor: Number(row.revenue), cancellations: row.cancellations, refundsMinor: Number(row.refunds) }));
+  const written = await client.$queryRaw<DailySqlRow[]>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS date, bookings, "revenueMinor" AS revenue, cancellations, "refundsMinor" AS refunds
+    FROM "SalesDay"
+    WHERE "timeZone" = ${r.timeZone} AND currency = ${r.currency} AND day BETWEEN ${r.from}::date AND ${r.to}::date
+    ORDER BY day`;
+  const byDate = new Set(written.map((row) => row.date));
+  let liveFrom = r.from;
+  while (liveFrom <= r.to && byDate.has(liveFrom)) liveFrom = addDaysIso(liveFrom, 1);
+  const live = liveFrom <= r.to ? await client.$queryRaw<DailySqlRow[]>(dailySql({ ...r, from: liveFrom })) : [];
+  return [...written.filter((row) => row.date < liveFrom), ...live].map(dailyRow);
 }
 
 /**
  * Seat-km offered per train and class, for services whose date is in the range and that were not
- * cancelled: every seat of the service for the whole route. Seats are counted per service through
- * the (serviceId, classCode, ...) index, one small group at a time: a year is ~1.7M seat rows, and
- * one big join and hash over them was the slowest part (bench/analytics/REPORT.md).
+ * cancelled: every seat of the service for the whole route. Seats per class come from
+ * ServiceClassSeats, written when the service's seats were (one row per service and class, where
+ * counting ServiceSeat rows read 3.8M index entries for a year: bench/analytics/REPORT.md). A
+ * service without those rows (its seats inserted some other way) is counted from its seats.
  */
 export const offeredSql = (r: AnalyticsRange) => Prisma.sql`
     WITH svc AS (
       SELECT s.id, s."trainId" FROM "Service" s
       WHERE s."serviceDate" BETWEEN ${r.from}::date AND ${r.to}::date AND s.status <> 'CANCELLED'
     ),
-    route AS (SELECT "trainId", MAX("distanceKm") AS km FROM "TrainStop" GROUP BY "trainId")
+    route AS (SELECT "trainId", MAX("distanceKm") AS km FROM "TrainStop" GROUP BY "trainId"),
+    seats AS (
+      SELECT svc.id AS "serviceId", svc."trainId", c."classCode", c.seats::bigint AS n
+      FROM svc JOIN "ServiceClassSeats" c ON c."serviceId" = svc.id
+      UNION ALL
+      SELECT svc.id, svc."trainId", counted."classCode", counted.n
+      FROM svc
+      CROSS JOIN LATERAL (
+        SELECT ss."classCode", COUNT(*) AS n FROM "ServiceSeat" ss WHERE ss."serviceId" = svc.id GROUP BY ss."classCode"
+      ) counted
+      WHERE NOT EXISTS (SELECT 1 FROM "ServiceClassSeats" c WHERE c."serviceId" = svc.id)
+    )
     SELECT t.number AS "trainNumber", t.name AS "trainName", seats."classCode", tc.name AS "className",
            COUNT(*)::int AS services, (SUM(seats.n) * MAX(route.km))::bigint AS "seatKm"
-    FROM svc
-    JOIN route ON route."trainId" = svc."trainId"
-    JOIN "Train" t ON t.id = svc."trainId"
-    CROSS JOIN LATERAL (
-      SELECT ss."classCode", COUNT(*) AS n FROM "ServiceSeat" ss WHERE ss."serviceId" = svc.id GROUP BY ss."classCode"
-    ) seats
+    FROM seats
+    JOIN route ON route."trainId" = seats."trainId"
+    JOIN "Train" t ON t.id = seats."trainId"
     JOIN "TravelClass" tc ON tc.code = seats."classCode"
     GROUP BY t.number, t.name, seats."classCode", tc.name, tc."sortOrder"
     ORDER BY t.number, tc."sortOrder", seats."classCode"`;

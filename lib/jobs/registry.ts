@@ -12,6 +12,8 @@ import { promoteDue } from "@/lib/booking/waitlist/promote-due";
 import { prepareCharts } from "@/lib/booking/waitlist/prepare-charts";
 import { remindExpiringHolds } from "@/lib/booking/hold-reminders";
 import { deliverDue, type DeliveryOptions } from "@/lib/jobs/notifications/deliver";
+import { rollUpSalesDays } from "@/lib/admin/sales-days";
+import { ANALYTICS_CURRENCY, ANALYTICS_TIME_ZONE } from "@/lib/admin/analytics";
 
 interface JobSpec<C, R> {
   description: string;
@@ -38,6 +40,11 @@ export const JOBS = {
     description: "Closes the waiting list of every service whose chart is due, refunding who is still waiting.",
     everyMs: 5 * 60_000,
     run: () => prepareCharts(),
+  }),
+  "roll-up-sales-days": job({
+    description: "Writes the analytics dashboard's daily sales figures for the days that are over (lib/admin/sales-days.ts).",
+    everyMs: 15 * 60_000,
+    run: () => rollUpSalesDays(db(), { timeZone: ANALYTICS_TIME_ZONE, currency: ANALYTICS_CURRENCY }),
   }),
   "hold-reminders": job({
     description: "Tells passengers whose hold runs out in the next minutes.",

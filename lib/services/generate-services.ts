@@ -82,6 +82,10 @@ async function generateIn(tx: Tx, input: GenerateServicesInput): Promise<Generat
   if (serviceIds.length === 0) return { created: 0, skipped: dates.length, seats: 0 };
 
   const seats = await insertServiceSeats(tx, input.trainId, serviceIds);
+  await tx.$executeRaw`
+    INSERT INTO "ServiceClassSeats" ("serviceId", "classCode", "seats")
+    SELECT "serviceId", "classCode", COUNT(*)::int FROM "ServiceSeat"
+    WHERE "serviceId" = ANY(${serviceIds}::text[]) GROUP BY "serviceId", "classCode"`;
   return { created: serviceIds.length, skipped: dates.length - serviceIds.length, seats };
 }
 

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { analyticsFor, resolveRange } from "@/lib/admin/analytics";
 import { analyticsRangeSchema } from "@/lib/schemas/admin-ops";
 import { withOwnDatabase } from "./own-database";
+import { lastClosedDay, rollUpSalesDays } from "@/lib/admin/sales-days";
+import { dailyFigures } from "@/lib/admin/analytics-queries";
 
 withOwnDatabase();
 
@@ -173,5 +175,32 @@ describe("analytics", () => {
     expect(analyticsRangeSchema.safeParse({ next: "30" }).success).toBe(false);
     expect(analyticsRangeSchema.safeParse({ basis: "sales" }).success).toBe(false);
     expect(analyticsRangeSchema.safeParse({ basis: "travel", next: "14" }).success).toBe(false);
+  });
+  // Runs last: it writes SalesDay and ServiceClassSeats rows in this file's own database.
+  it("gives the same figures from the written sales days and seat counts as counted live, and counts open days live", async () => {
+    const week = resolveRange({ from: "2031-03-09", to: "2031-03-15" });
+    const live = await analyticsFor(week);
+    // In the first hour of 14 March (Warsaw) the 13th may still gain a late commit: written up to the 12th.
+    expect(lastClosedDay("Europe/Warsaw", at("2031-03-13T23:30:00Z"))).toBe("2031-03-12");
+    const scope = { timeZone: "Europe/Warsaw", currency: "PLN" };
+    const first = await rollUpSalesDays(db(), scope, at("2031-03-14T12:00:00Z"));
+    // From the first sale (1 March) to 13 March; a second run has nothing left to write.
+    expect(first).toEqual({ written: 13, through: "2031-03-13" });
+    expect(await rollUpSalesDays(db(), scope, at("2031-03-14T12:30:00Z"))).toEqual({ written: 0, through: "2031-03-13" });
+    const rows = await db().salesDay.findMany({ where: { day: { gte: at("2031-03-09T00:00:00Z"), lte: at("2031-03-13T00:00:00Z") } }, orderBy: { day: "asc" } });
+    expect(rows.map((r) => r.bookings)).toEqual([2, 0, 3, 0, 2]);
+
+    // A written day is read, not counted: a change to the written row shows (nothing real changes a closed day).
+    await db().salesDay.update({ where: { timeZone_currency_day: { ...scope, day: at("2031-03-09T00:00:00Z") } }, data: { bookings: 99 } });
+    expect((await dailyFigures(db(), week))[0]).toMatchObject({ date: "2031-03-09", bookings: 99 });
+    await db().salesDay.update({ where: { timeZone_currency_day: { ...scope, day: at("2031-03-09T00:00:00Z") } }, data: { bookings: 2 } });
+    expect((await analyticsFor(week)).daily).toEqual(live.daily);
+
+    // Seat counts per class written for one service (as generateServices does) give the same offer as counting its seats.
+    const d1 = await db().service.findFirstOrThrow({ where: { serviceDate: at("2031-03-10T00:00:00Z") } });
+    await db().serviceClassSeats.createMany({ data: [{ serviceId: d1.id, classCode: "SECOND", seats: 4 }, { serviceId: d1.id, classCode: "FIRST", seats: 2 }] });
+    expect((await analyticsFor(week)).occupancy).toEqual(live.occupancy);
+    await db().serviceClassSeats.update({ where: { serviceId_classCode: { serviceId: d1.id, classCode: "FIRST" } }, data: { seats: 4 } });
+    expect((await analyticsFor(week)).occupancy.find((o) => o.classCode === "FIRST")!.seatKmOffered).toBe(1000 + 500);
   });
 });

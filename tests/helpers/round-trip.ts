@@ -64,6 +64,10 @@ export async function roundTripEveryModel(): Promise<string[]> {
   const ssData = { serviceId: service.id, coachTypeSeatId: typeSeat.id, coachLabel: "S1", coachPosition: 1, number: 1, berth: "LOWER" as const, classCode: klass.code, quotaCode: quota.code };
   const serviceSeat = await c.serviceSeat.create({ data: ssData });
   check("ServiceSeat", ssData, serviceSeat);
+  const classSeats = { serviceId: service.id, classCode: klass.code, seats: 1 };
+  check("ServiceClassSeats", classSeats, await c.serviceClassSeats.create({ data: classSeats }));
+  const salesDay = { timeZone: "Pacific/Chatham", currency: "PLN", day: new Date("2030-01-02T00:00:00Z"), bookings: 3, revenueMinor: BigInt(9_000_000_000), cancellations: 1, refundsMinor: BigInt(2500), computedAt: at };
+  check("SalesDay", salesDay, await c.salesDay.create({ data: salesDay }));
 
   const fare = { classCode: klass.code, baseMinor: 1500, perKmMinor: 28, minMinor: 2500, currency: "PLN", validFrom: at, validTo: at };
   check("FareRate", fare, await c.fareRate.create({ data: fare }));

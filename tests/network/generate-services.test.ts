@@ -28,6 +28,9 @@ describe("generateServices: departure instants", () => {
       ["2026-10-25", "2026-10-25T22:30:00.000Z"], // CET from 03:00 that morning
       ["2026-10-26", "2026-10-26T22:30:00.000Z"],
     ]);
+    // Seats per class written with the seats, for analytics (docs/decisions/049): 8 per service.
+    const counts = await db().serviceClassSeats.findMany({ where: { serviceId: { in: services.map((s) => s.id) } } });
+    expect(counts.map((c) => [c.classCode, c.seats])).toEqual([["SECOND", 8], ["SECOND", 8], ["SECOND", 8]]);
   });
 
   it("uses the origin station's zone (Vilnius) and late departures past midnight", async () => {
