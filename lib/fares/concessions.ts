@@ -2,7 +2,7 @@
 // booking engine reads the same thing inside its locking statement (lib/booking/hold-context.ts);
 // this is for the pages, the API's list and the CLI.
 import "server-only";
-import type { Db, Tx } from "@/lib/db";
+import { db, type Db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConcessionTerms } from "@/lib/fares/concession-terms";
 
@@ -23,7 +23,7 @@ export function concessionsJsonSql(at: Prisma.Sql): Prisma.Sql {
        WHERE c.active)`;
 }
 
-export async function concessionsOnSale(client: Db | Tx, at = new Date()): Promise<ConcessionTerms[]> {
+export async function concessionsOnSale(client: Db | Tx = db(), at = new Date()): Promise<ConcessionTerms[]> {
   const [row] = await client.$queryRaw<{ list: ConcessionTerms[] | null }[]>`SELECT ${concessionsJsonSql(Prisma.sql`${at}::timestamptz`)} AS list`;
   return row?.list ?? [];
 }
