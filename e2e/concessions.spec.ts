@@ -1,7 +1,7 @@
 // Concession fares in a real browser (issue 15 part 4, docs/decisions/041): a family of two adults,
 // a child and a student books; each passenger's fare and the total show before paying, priced by the
 // server the same as the form's preview, and the e-ticket names each concession with its proof.
-import { expect, test } from "./fixtures";
+import { DEMO_ADMIN, expect, signIn, test } from "./fixtures";
 import { searchAndChooseSeats } from "./booking-steps";
 
 /** "187,48 zł" -> 18748. */
@@ -64,4 +64,29 @@ test("two adults, a child and a student see their own fares and the total before
   await page.getByRole("link", { name: "Download PDF" }).click();
   const bytes = Buffer.concat(await (await (await download).createReadStream()).toArray());
   expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+});
+
+test("an operator changes a concession's discount on the pricing page and sees the earlier one in its history", async ({ page }) => {
+  await signIn(page, DEMO_ADMIN);
+  await page.goto("/admin/pricing");
+  const family = page.locator("[data-concession='LARGE_FAMILY']");
+  await expect(family.getByRole("heading", { name: "Large Family Card" })).toBeVisible();
+  await expect(family).toContainText("Large Family Card (Karta Dużej Rodziny) with photo ID");
+  await expect(family.getByTestId("discount-LARGE_FAMILY")).toContainText("37 %");
+
+  const field = family.getByLabel("Discount (% off the fare)");
+  await field.fill("120");
+  await family.getByRole("button", { name: "Save Large Family Card discount" }).click();
+  await expect(family.getByText("Enter a discount from 0 to 100 (%), at most 2 decimal places.")).toBeVisible();
+
+  await field.fill("40");
+  await family.getByRole("button", { name: "Save Large Family Card discount" }).click();
+  await expect(family.getByText("Large Family Card takes 40 % off from now.", { exact: false })).toBeVisible();
+  await expect(family.getByTestId("discount-LARGE_FAMILY")).toContainText("40 %");
+  await expect(family.getByRole("table")).toContainText("37 %");
+
+  // Back to the statutory 37 % (the seed's), so other stories see the demo as it was.
+  await family.getByLabel("Discount (% off the fare)").fill("37");
+  await family.getByRole("button", { name: "Save Large Family Card discount" }).click();
+  await expect(family.getByTestId("discount-LARGE_FAMILY")).toContainText("37 %");
 });
