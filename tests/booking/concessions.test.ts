@@ -8,6 +8,7 @@ import { POST as createBooking, GET as listBookings } from "@/app/api/v1/booking
 import { GET as getBooking } from "@/app/api/v1/bookings/[pnr]/route";
 import { POST as pay } from "@/app/api/v1/bookings/[pnr]/payment/route";
 import { POST as cancel } from "@/app/api/v1/bookings/[pnr]/cancel/route";
+import { POST as verify } from "@/app/api/v1/tickets/verify/route";
 import { db } from "@/lib/db";
 import { changeConcessionDiscount } from "@/lib/admin/network/concessions";
 import { concessionFor, discountedFare, type ConcessionTerms } from "@/lib/fares/concession-terms";
@@ -52,8 +53,8 @@ afterAll(async () => {
 
 const net = () => createNet({ departsAt: daysAhead(6), coaches: [{ label: "7", kind: "SEATED", classCode: CLASS, size: 8 }] });
 
-async function hold(user: ApiUser, passengers: { name: string; age: number; concession?: string }[]) {
-  const n = await net();
+async function hold(user: ApiUser, passengers: { name: string; age: number; concession?: string }[], n?: Awaited<ReturnType<typeof net>>) {
+  n ??= await net();
   return callRoute(createBooking, {
     method: "POST",
     path: "/api/v1/bookings",
@@ -165,5 +166,21 @@ describe("booking with concessions", () => {
     } finally {
       await changeConcessionDiscount({ concessionCode: STUDENT, discount: 5100 });
     }
+  });
+
+  it("shows the conductor each passenger's concession and the proof to ask for, as sold", async () => {
+    const user = await apiUser();
+    const n = await net();
+    const held = await hold(user, [{ name: "Jan", age: 40 }, { name: "Ola", age: 20, concession: STUDENT }], n);
+    const pnr = held.body.pnr as string;
+    await callRoute(pay, { method: "POST", path: "/x", params: { pnr }, body: { cardNumber: CARD }, headers: { ...user.auth, "idempotency-key": newKey() } });
+    const conductor = await apiUser("CONDUCTOR");
+    const checked = await callRoute(verify, { method: "POST", path: "/api/v1/tickets/verify", body: { serviceId: n.serviceId, pnr }, headers: { ...conductor.auth, "idempotency-key": newKey() } });
+    expect(checked.status).toBe(200);
+    expect(checked.body.outcome).toBe("ACCEPTED");
+    expect(checked.body.ticket.passengers.map((p: { name: string; concession: unknown }) => [p.name, p.concession])).toEqual([
+      ["Jan", null],
+      ["Ola", { name: "Test student", proof: "student ID (legitymacja studencka)" }],
+    ]);
   });
 });

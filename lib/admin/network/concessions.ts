@@ -36,10 +36,14 @@ export async function concessionOverview(at = new Date(), historyLimit = 5): Pro
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
     include: { discounts: { where: { validFrom: { lte: at } }, orderBy: [{ validFrom: "desc" }, { id: "asc" }], take: historyLimit + 1 } },
   });
-  return concessions.map(({ discounts, createdAt: _createdAt, sortOrder: _sortOrder, ...c }) => {
+  return concessions.map(({ discounts, code, name, proof, automatic, minAge, maxAge, active }) => {
     const current = discounts.find((d) => d.validTo === null || d.validTo > at) ?? null;
     const strip = ({ id, discountBasisPoints, validFrom, validTo }: DiscountView) => ({ id, discountBasisPoints, validFrom, validTo });
-    return { ...c, current: current && strip(current), history: discounts.filter((d) => d !== current).slice(0, historyLimit).map(strip) };
+    return {
+      code, name, proof, automatic, minAge, maxAge, active,
+      current: current && strip(current),
+      history: discounts.filter((d) => d !== current).slice(0, historyLimit).map(strip),
+    };
   });
 }
 
