@@ -9,10 +9,12 @@ import { GET as getBooking } from "@/app/api/v1/bookings/[pnr]/route";
 import { POST as pay } from "@/app/api/v1/bookings/[pnr]/payment/route";
 import { POST as cancel } from "@/app/api/v1/bookings/[pnr]/cancel/route";
 import { POST as verify } from "@/app/api/v1/tickets/verify/route";
+import { POST as exchange } from "@/app/api/v1/bookings/[pnr]/exchange/route";
 import { db } from "@/lib/db";
 import { changeConcessionDiscount } from "@/lib/admin/network/concessions";
 import { concessionFor, discountedFare, type ConcessionTerms } from "@/lib/fares/concession-terms";
 import { concessionsOnSale } from "@/lib/fares/concessions";
+import { priceExchange } from "@/lib/booking/exchange";
 import { uniqueSuffix } from "../helpers/factories";
 import { apiUser, callRoute, daysAhead, ensureFare, newKey, type ApiUser } from "./helpers";
 import { createNet } from "./network";
@@ -31,6 +33,8 @@ beforeAll(async () => {
   await db().refundRule.deleteMany({ where: { currency: CURRENCY } });
   await db().refundRule.create({ data: { minHoursBefore: 0, refundBasisPoints: 10_000, feeMinor: 0, currency: CURRENCY, validFrom: new Date("2020-01-01") } });
   const from = new Date("2020-01-01");
+  await db().exchangeRule.deleteMany({ where: { currency: CURRENCY } });
+  await db().exchangeRule.create({ data: { minHoursBefore: 0, feeMinor: 0, currency: CURRENCY, validFrom: from } });
   await db().concession.createMany({
     data: [
       { code: STUDENT, name: "Test student", proof: "student ID (legitymacja studencka)", maxAge: 25 },
@@ -87,6 +91,37 @@ describe("concession pricing, pure", () => {
     expect(concessionFor(list, { age: 8, concession: "FAMILY" })).toEqual({ ok: true, concession: list[2] });
     expect(concessionFor(list, { age: 30, concession: "STUDENT" })).toEqual({ ok: false, message: "STUDENT is for passengers aged under 26." });
     expect(concessionFor(list, { age: 30, concession: "NOPE" }).ok).toBe(false);
+  });
+});
+
+describe("exchanging a booking with concessions", () => {
+  it("prices the new journey with each passenger's discount as charged", () => {
+    // An adult and a student (51 %) who paid 3500 + 1715 move to a 5000 journey: 5000 + 2450.
+    const price = priceExchange({ paidMinor: 5215, fares: [3500, 1715], newFarePerPassenger: 5000, feePerPassenger: 0, discounts: [0, 5100] });
+    expect(price).toEqual({ creditMinor: 5215, newFareMinor: 7450, feeMinor: 0, differenceMinor: 2235 });
+  });
+});
+
+describe("exchanging a booking with concessions, over the API", () => {
+  it("keeps each passenger's concession on the new journey and refunds the difference from what was charged", async () => {
+    const user = await apiUser();
+    const n = await net();
+    const held = await hold(user, [{ name: "Jan", age: 40 }, { name: "Ola", age: 20, concession: STUDENT }], n);
+    const pnr = held.body.pnr as string;
+    await callRoute(pay, { method: "POST", path: "/x", params: { pnr }, body: { cardNumber: CARD }, headers: { ...user.auth, "idempotency-key": newKey() } });
+    // A -> B is 100 km: 1000 + 10 * 100 = 2000 full, 980 for the student.
+    const moved = await callRoute(exchange, {
+      method: "POST", path: `/api/v1/bookings/${pnr}/exchange`, params: { pnr },
+      body: { serviceId: n.serviceId, from: n.codes[0], to: n.codes[1], class: CLASS }, headers: { ...user.auth, "idempotency-key": newKey() },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.price.newFare.amount).toBe(2980);
+    expect(moved.body.refund).toEqual({ amount: FULL + 1715 - 2980, currency: CURRENCY });
+    expect(moved.body.booking.passengers.map((p: { fare: { amount: number }; concession: { code: string } | null }) => [p.fare.amount, p.concession?.code ?? null])).toEqual([
+      [2000, null],
+      [980, STUDENT],
+    ]);
+    expect(moved.body.booking.total.amount).toBe(2980);
   });
 });
 
