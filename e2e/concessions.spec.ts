@@ -26,6 +26,9 @@ test("two adults, a child and a student see their own fares and the total before
   }
   const studentChoice = page.getByLabel("Concession", { exact: true }).nth(3);
   await studentChoice.selectOption("STUDENT");
+  // What the API and the CLI offer is the same list.
+  const listed = (await (await page.request.get("/api/v1/concessions")).json()).concessions as { code: string; proof: string; discountBasisPoints: number }[];
+  expect(listed.find((c) => c.code === "STUDENT")).toMatchObject({ proof: "student ID (legitymacja studencka)", discountBasisPoints: 5100 });
   await expect(page.getByText("Carry student ID (legitymacja studencka): the conductor may ask for it.")).toBeVisible();
 
   // The form's preview: adults pay the full fare, the child 37 % off by age alone, the student 51 % off.
