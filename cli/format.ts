@@ -13,6 +13,9 @@ export interface BookedPassenger {
   number: number | null;
   berth: string | null;
   status: string;
+  fare?: Money;
+  /** As charged (docs/decisions/041); absent from servers older than concessions. */
+  concession?: { code: string; name: string; proof: string | null; discountBasisPoints: number } | null;
 }
 
 export interface Booking {
@@ -82,12 +85,19 @@ function seatOf(p: BookedPassenger): string {
   return `coach ${p.coach} seat ${p.number}${p.berth ? ` (${p.berth.toLowerCase().replace("_", " ")})` : ""}`;
 }
 
+/** ", Student under 26 (51 % off), 17.15 zł; show student ID": only for a passenger on a concession. */
+function concessionOf(p: BookedPassenger): string {
+  if (!p.concession) return "";
+  const off = `${p.concession.discountBasisPoints / 100} % off`;
+  return `, ${p.concession.name} (${off})${p.fare ? `, ${money(p.fare)}` : ""}${p.concession.proof ? `; show ${p.concession.proof}` : ""}`;
+}
+
 export function bookingText(b: Booking): string {
   const lines = [
     `PNR ${b.pnr}  ${b.status}${b.status === "HELD" && b.holdExpiresAt ? `, ${holdLine(b.holdExpiresAt)}` : ""}${b.waitlistPosition ? `, number ${b.waitlistPosition} on the waiting list` : ""}`,
     `${b.train.number} ${b.train.name}: ${b.fromName} (${b.from}) ${localTime(b.departure)} -> ${b.toName} (${b.to}) ${localTime(b.arrival)}`,
     `Class ${b.class}, quota ${b.quota}, total ${money(b.total)}`,
-    ...b.passengers.map((p) => `  ${p.name}, ${p.age}: ${seatOf(p)}${p.status === "CANCELLED" ? " (cancelled)" : ""}`),
+    ...b.passengers.map((p) => `  ${p.name}, ${p.age}: ${seatOf(p)}${p.status === "CANCELLED" ? " (cancelled)" : ""}${concessionOf(p)}`),
   ];
   return lines.join("\n");
 }

@@ -6,7 +6,7 @@ import { createContext, type Context } from "./context";
 import { EXIT } from "./errors";
 import { report } from "./report";
 import { login, logout, register } from "./commands/account";
-import { searchServices, seats, stations } from "./commands/travel";
+import { concessions, searchServices, seats, stations } from "./commands/travel";
 import { book, cancel, exchange, listBookings, pay, showBooking, ticket } from "./commands/bookings";
 import { ask } from "./commands/ask";
 import { interactive } from "./interactive";
@@ -36,6 +36,7 @@ function program(): Command {
     .action(run((ctx, options: Parameters<typeof login>[1]) => login(ctx, options)));
   cli.command("logout").description("revoke the token and forget it").action(run((ctx) => logout(ctx)));
   cli.command("stations").description("list stations").action(run((ctx) => stations(ctx)));
+  cli.command("concessions").description("concessions on sale: codes for book --passenger \"Name,Age,CODE\", discount and the proof to show").action(run((ctx) => concessions(ctx)));
   cli.command("search").description("trains from FROM to TO (codes, or names as the web's picker takes them)")
     .argument("<from>").argument("<to>").option("--date <YYYY-MM-DD>", "travel date (default today)")
     .action(run((ctx, from: string, to: string, options: { date?: string }) => searchServices(ctx, from, to, options.date)));
@@ -44,7 +45,7 @@ function program(): Command {
     .action(run((ctx, serviceId: string, options: { from: string; to: string }) => seats(ctx, serviceId, options)));
   cli.command("book").description("hold seats (then pay within the hold) or, with --wait, join the waiting list when sold out")
     .argument("<serviceId>").requiredOption("--from <station>").requiredOption("--to <station>").requiredOption("--class <class>", "e.g. SECOND")
-    .requiredOption("--passenger <Name,Age[,BERTH]>", "a passenger, 1 to 6 times", collect)
+    .requiredOption("--passenger <Name,Age[,BERTH][,CONCESSION]>", "a passenger, 1 to 6 times", collect)
     .option("--seat <COACH/NUMBER|seatId>", "a chosen seat per passenger, in passenger order", collect)
     .option("--quota <quota>").option("--wait", "join the waiting list when too few seats are left")
     .option("--together", "seats chosen for you must keep the party together, or nothing is held")

@@ -24,15 +24,28 @@ export interface BookOptions {
 const BERTHS = ["NONE", "LOWER", "MIDDLE", "UPPER", "SIDE_LOWER", "SIDE_UPPER", "WINDOW", "AISLE"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** "Ala Nowak,34" or "Ala Nowak,34,LOWER". */
-export function parsePassenger(text: string): { name: string; age: number; berthPreference?: string } {
+const CONCESSION = /^[A-Za-z0-9_]{2,30}$/;
+
+/**
+ * "Ala Nowak,34", "Ala Nowak,34,LOWER", "Ola Nowak,20,STUDENT" or "Ola Nowak,20,WINDOW,STUDENT": after
+ * the age, a berth preference and/or a concession code (railbook concessions lists them); the server
+ * says whether the concession applies.
+ */
+export function parsePassenger(text: string): { name: string; age: number; berthPreference?: string; concession?: string } {
   const parts = text.split(",").map((p) => p.trim());
-  const [name, ageText, berth] = parts;
-  if (parts.length < 2 || parts.length > 3 || !name || !ageText || !/^\d{1,3}$/.test(ageText)) {
-    throw usage(`--passenger takes "Name,Age[,BERTH]" (e.g. "Ala Nowak,34,LOWER"), not "${text}".`);
+  const [name, ageText, ...rest] = parts;
+  if (parts.length < 2 || parts.length > 4 || !name || !ageText || !/^\d{1,3}$/.test(ageText)) {
+    throw usage(`--passenger takes "Name,Age[,BERTH][,CONCESSION]" (e.g. "Ala Nowak,34,LOWER" or "Ola Nowak,20,STUDENT"), not "${text}".`);
   }
-  if (berth !== undefined && !BERTHS.includes(berth.toUpperCase())) throw usage(`Berth "${berth}" is not one of ${BERTHS.join(", ")}.`);
-  return { name, age: Number(ageText), ...(berth ? { berthPreference: berth.toUpperCase() } : {}) };
+  let berth: string | undefined;
+  let concession: string | undefined;
+  for (const part of rest) {
+    const upper = part.toUpperCase();
+    if (BERTHS.includes(upper) && berth === undefined && concession === undefined) berth = upper;
+    else if (CONCESSION.test(part) && concession === undefined && !BERTHS.includes(upper)) concession = upper;
+    else throw usage(`"${part}" is neither a berth (${BERTHS.join(", ")}) nor a concession code: railbook concessions lists them.`);
+  }
+  return { name, age: Number(ageText), ...(berth ? { berthPreference: berth } : {}), ...(concession ? { concession } : {}) };
 }
 
 /** Seat ids as the API takes them; "COACH/NUMBER" (what `railbook seats` shows) is looked up on the seat map. */

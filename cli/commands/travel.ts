@@ -1,4 +1,4 @@
-// stations, search, seats: the public reads (GET /stations, /search, /services/{id}/seats).
+// stations, concessions, search, seats: the public reads (GET /stations, /concessions, /search, /services/{id}/seats).
 import type { StationOption } from "../../lib/schemas/search";
 import { show, type Context } from "../context";
 import { usage } from "../errors";
@@ -8,6 +8,24 @@ import { seatMapText, serviceText, type SeatMap, type ServiceOffer } from "../fo
 export async function stations(ctx: Context): Promise<void> {
   const answer = await ctx.api.request<{ stations: StationOption[] }>("GET", "/stations");
   show(ctx, answer, () => answer.body.stations.map((s) => `${s.code.padEnd(8)} ${s.name} (${s.city})`).join("\n"));
+}
+
+interface ConcessionOffer {
+  code: string;
+  name: string;
+  proof: string | null;
+  automatic: boolean;
+  discountBasisPoints: number;
+}
+
+/** GET /concessions: the codes `book --passenger "Name,Age,CODE"` takes, with discount and proof. */
+export async function concessions(ctx: Context): Promise<void> {
+  const answer = await ctx.api.request<{ concessions: ConcessionOffer[] }>("GET", "/concessions");
+  show(ctx, answer, () =>
+    answer.body.concessions
+      .map((c) => `${c.code.padEnd(20)} ${c.name}, ${c.discountBasisPoints / 100} % off${c.automatic ? " (by age, no need to choose)" : ""}${c.proof ? `; show ${c.proof}` : ""}`)
+      .join("\n"),
+  );
 }
 
 /** Today on this machine's calendar, as YYYY-MM-DD. */

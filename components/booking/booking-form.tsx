@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { formatMoney } from "@/lib/money";
 import { MAX_PASSENGERS } from "@/lib/schemas/booking";
+import { concessionFor, pricePassenger, type ConcessionTerms } from "@/lib/fares/concession-terms";
+import { ageOf } from "./booking-input";
 import { emptyPassenger, PassengerFields, type BerthPreference, type PassengerDraft } from "./passenger-fields";
 import { useCreateBooking, type BookingRequest } from "./use-create-booking";
 import { WaitlistOffer } from "./waitlist-offer";
@@ -22,16 +24,30 @@ interface Props {
   /** The hold exists: the seats now show as taken, by this passenger. */
   onBooked: () => void;
   preferences: BerthPreference[];
+  concessions: ConcessionTerms[];
   fare: { amount: number; currency: string } | null;
   signInHref: string | null;
   /** Too few seats left for the party: offer the waiting list instead of a hold (seats chosen for you). */
   soldOut?: boolean;
 }
 
-const FIELD_KEY = /^passengers\.\d+\.(name|age|berthPreference|seatId)$/;
+const FIELD_KEY = /^passengers\.\d+\.(name|age|berthPreference|seatId|concession)$/;
+
+/** A passenger's fare by the same rules the server charges with; null until the age (and concession) allow telling. */
+function previewOf(fare: { amount: number; currency: string } | null, concessions: ConcessionTerms[], p: PassengerDraft) {
+  const age = ageOf(p.age);
+  if (!fare || typeof age !== "number" || !Number.isInteger(age) || age < 0) return null;
+  const choice = concessionFor(concessions, { age, concession: p.concession || null });
+  if (!choice.ok) return null;
+  const price = pricePassenger(fare.amount, choice.concession);
+  return { ...price, currency: fare.currency };
+}
 
 export function BookingForm(props: Props) {
-  const { request, passengers, onPassengersChange, onAutoChange, describeSeat, onSeatsTaken, onBooked, preferences, fare, signInHref, soldOut = false } = props;
+  const { request, passengers, onPassengersChange, onAutoChange, describeSeat, onSeatsTaken, onBooked, preferences, concessions, fare, signInHref, soldOut = false } = props;
+  const previews = passengers.map((p) => previewOf(fare, concessions, p));
+  const allPriced = previews.every((p) => p !== null);
+  const reduced = previews.some((p) => p?.concession);
   // The waiting list always chooses seats, so a sold-out class is booked as "choose for me".
   const auto = props.auto || soldOut;
   const form = useRef<HTMLFormElement>(null);
@@ -102,6 +118,8 @@ export function BookingForm(props: Props) {
           seat={auto ? null : request.seatIds[i] ? describeSeat(request.seatIds[i]!) : undefined}
           preferences={auto ? preferences : null}
           onRemove={passengers.length > 1 ? () => onPassengersChange(passengers.filter((_, j) => j !== i)) : undefined}
+          concessions={concessions}
+          preview={previews[i] ?? null}
         />
       ))}
 
@@ -137,11 +155,17 @@ export function BookingForm(props: Props) {
         <p className="text-lg">
           Total{" "}
           <span className="font-semibold tabular-nums" data-testid="booking-total">
-            {fare ? formatMoney(fare.amount * passengers.length, fare.currency) : "—"}
+            {fare
+              ? allPriced
+                ? formatMoney(previews.reduce((sum, p) => sum + p!.fareMinor, 0), fare.currency)
+                : formatMoney(fare.amount * passengers.length, fare.currency)
+              : "—"}
           </span>
           <span className="block text-sm text-slate-600">
             {passengers.length} passenger{passengers.length > 1 ? "s" : ""}
-            {fare ? ` × ${formatMoney(fare.amount, fare.currency)}` : ""}
+            {fare && !reduced ? ` × ${formatMoney(fare.amount, fare.currency)}` : ""}
+            {fare && reduced ? `, concessions applied (full fare ${formatMoney(fare.amount, fare.currency)})` : ""}
+            {fare && !allPriced ? " before concessions: enter every age" : ""}
           </span>
         </p>
         {soldOut ? (

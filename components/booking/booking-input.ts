@@ -32,7 +32,7 @@ const NUMBER = /^[+-]?\d+(\.\d+)?$/;
  * An empty box is "missing", not age 0. Numbers, negative or fractional ones too, go to the schema
  * as numbers so it says what is wrong with them ("Age cannot be negative."), not that none was given.
  */
-function ageOf(typed: string): number | string | undefined {
+export function ageOf(typed: string): number | string | undefined {
   const t = typed.trim();
   if (t === "") return undefined;
   return NUMBER.test(t) ? Number(t) : t;
@@ -50,6 +50,7 @@ export function bookingInput(r: BookingRequest): unknown {
       age: ageOf(p.age),
       ...(r.auto && p.berthPreference !== "NONE" ? { berthPreference: p.berthPreference } : {}),
       ...(!r.auto && r.seatIds[i] ? { seatId: r.seatIds[i] } : {}),
+      ...(p.concession ? { concession: p.concession } : {}),
     })),
     ...(r.joinWaitlist ? { joinWaitlist: true } : {}),
     ...(r.auto && r.together && !r.joinWaitlist && r.passengers.length > 1 ? { together: true } : {}),

@@ -8,6 +8,7 @@ import { SeatMap } from "@/components/seat-map/seat-map";
 import { placeName, type MapCoach, type MapSeat } from "@/components/seat-map/seat-labels";
 import { useRefreshSeatMap, useSeatMap } from "@/components/seat-map/use-seat-map";
 import { MAX_PASSENGERS } from "@/lib/schemas/booking";
+import type { ConcessionTerms } from "@/lib/fares/concession-terms";
 import { BookingForm } from "./booking-form";
 import { emptyPassenger, type BerthPreference, type PassengerDraft } from "./passenger-fields";
 import { QuotaSelect } from "./quota-select";
@@ -21,6 +22,8 @@ interface Props {
   initialClass: string;
   initialPassengers: number;
   quotaNames: Record<string, string>;
+  /** On sale now, for the per-passenger choice and the fare preview; the server prices the hold. */
+  concessions: ConcessionTerms[];
   signInHref: string | null;
 }
 
@@ -30,7 +33,7 @@ function listNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-export function BookingPlanner({ serviceId, from, to, classes, initialClass, initialPassengers, quotaNames, signInHref }: Props) {
+export function BookingPlanner({ serviceId, from, to, classes, initialClass, initialPassengers, quotaNames, concessions, signInHref }: Props) {
   const map = useSeatMap(serviceId, from, to);
   const refresh = useRefreshSeatMap(serviceId, from, to);
   const [classCode, setClassCode] = useState(initialClass);
@@ -167,6 +170,7 @@ export function BookingPlanner({ serviceId, from, to, classes, initialClass, ini
           clearDraft(storedAs);
         }}
         preferences={preferences}
+        concessions={concessions}
         fare={classes.find((c) => c.class === classCode)?.fare ?? null}
         signInHref={signInHref}
         soldOut={soldOut}

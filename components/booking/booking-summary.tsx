@@ -1,9 +1,10 @@
-// Who travels where on a booking: each passenger's coach and seat (or berth) and fare, and the
+// Who travels where on a booking: each passenger's coach and seat (or berth), concession with the proof to show, fare, and the
 // total. A server component; the checkout, the e-ticket and print all use it.
 import type { ReactNode } from "react";
 import type { BookingView } from "@/lib/schemas/booking";
 import { formatMoney } from "@/lib/money";
 import { bookedSeat } from "@/lib/tickets/seat-words";
+import { concessionLabel } from "@/lib/fares/concession-terms";
 
 const PASSENGER_STATUS: Record<string, string> = { CONFIRMED: "", WAITLISTED: "Waiting list", CANCELLED: "Cancelled" };
 
@@ -32,13 +33,25 @@ export function BookingSummary({ booking, className = "", passengerAction }: { b
               <th scope="row" className="py-2 pr-3 font-medium">
                 {p.name}
                 <span className="block text-xs font-normal text-slate-500">Age {p.age}</span>
+                {p.concession ? (
+                  <span className="block text-xs font-normal text-amber-900" data-concession-row={i + 1}>
+                    {concessionLabel(p.concession)}
+                    {p.concession.proof ? ` · show ${p.concession.proof}` : ""}
+                  </span>
+                ) : null}
               </th>
               <td className="py-2 pr-3">
                 {bookedSeat(p)}
                 {PASSENGER_STATUS[p.status] && <span className="block text-xs text-amber-800">{PASSENGER_STATUS[p.status]}</span>}
               </td>
               <td className="py-2 text-right tabular-nums">
-                {formatMoney(p.fare.amount, p.fare.currency)}
+                <span data-fare-row={i + 1}>{formatMoney(p.fare.amount, p.fare.currency)}</span>
+                {p.fullFare.amount !== p.fare.amount ? (
+                  <span className="block text-xs text-slate-500">
+                    <span className="sr-only">Full fare </span>
+                    <s>{formatMoney(p.fullFare.amount, p.fullFare.currency)}</s>
+                  </span>
+                ) : null}
                 {passengerAction && p.status === "CONFIRMED" && <span className="mt-1 block print:hidden">{passengerAction(i + 1, p.name)}</span>}
               </td>
             </tr>

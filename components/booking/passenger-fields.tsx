@@ -4,6 +4,8 @@
 import { useId } from "react";
 import type { FieldErrors } from "@/lib/errors";
 import type { BERTH_PREFERENCES } from "@/lib/schemas/booking";
+import { formatMoney } from "@/lib/money";
+import { ageBandText, discountText, type ConcessionTerms } from "@/lib/fares/concession-terms";
 
 export type BerthPreference = (typeof BERTH_PREFERENCES)[number];
 
@@ -12,9 +14,11 @@ export interface PassengerDraft {
   /** Kept as typed; converted (and validated) when the form is sent. */
   age: string;
   berthPreference: BerthPreference;
+  /** A concession code, or "" for none (the full fare, or a child's reduction by age). */
+  concession: string;
 }
 
-export const emptyPassenger = (): PassengerDraft => ({ name: "", age: "", berthPreference: "NONE" });
+export const emptyPassenger = (): PassengerDraft => ({ name: "", age: "", berthPreference: "NONE", concession: "" });
 
 const PREFERENCE_LABELS: Record<BerthPreference, string> = {
   NONE: "No preference",
@@ -37,6 +41,9 @@ interface Props {
   /** Preferences that make sense for this class (berths in a sleeper, window/aisle in a saloon); null hides the select. */
   preferences: BerthPreference[] | null;
   onRemove?: () => void;
+  concessions: ConcessionTerms[];
+  /** This passenger's fare as the server would charge it now, when the age and concession allow telling. */
+  preview: { fareMinor: number; fullFareMinor: number; currency: string; concession: ConcessionTerms | null } | null;
 }
 
 function FieldError({ id, messages }: { id: string; messages?: string[] }) {
@@ -48,12 +55,14 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   );
 }
 
-export function PassengerFields({ index, value, onChange, errors, seat, preferences, onRemove }: Props) {
+export function PassengerFields({ index, value, onChange, errors, seat, preferences, onRemove, concessions, preview }: Props) {
   const id = useId();
   const key = (field: string) => `passengers.${index}.${field}`;
   const nameErrors = errors[key("name")];
   const ageErrors = errors[key("age")];
   const prefErrors = errors[key("berthPreference")] ?? errors[key("seatId")];
+  const concessionErrors = errors[key("concession")];
+  const chosen = concessions.find((c) => c.code === value.concession);
   const inputClass = (invalid: boolean) =>
     `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm ${invalid ? "border-red-600" : "border-slate-300"}`;
 
@@ -122,6 +131,50 @@ export function PassengerFields({ index, value, onChange, errors, seat, preferen
           </div>
         )}
       </div>
+      {concessions.length > 0 && (
+        <div className="mt-3 grid gap-3 sm:grid-cols-[1fr_12rem]">
+          <div>
+            <label htmlFor={`${id}-concession`} className="block text-sm font-medium text-slate-800">
+              Concession
+            </label>
+            <select
+              id={`${id}-concession`}
+              value={value.concession}
+              onChange={(e) => onChange({ ...value, concession: e.target.value })}
+              aria-invalid={concessionErrors ? true : undefined}
+              aria-describedby={[concessionErrors ? `${id}-concession-error` : "", chosen?.proof ? `${id}-concession-proof` : ""].filter(Boolean).join(" ") || undefined}
+              className={inputClass(Boolean(concessionErrors))}
+            >
+              <option value="">None (full fare; children by age)</option>
+              {concessions.map((c) => {
+                const band = ageBandText(c);
+                return (
+                  <option key={c.code} value={c.code}>
+                    {`${c.name}, ${discountText(c.discountBasisPoints)} off${band ? `, ${band}` : ""}`}
+                  </option>
+                );
+              })}
+            </select>
+            {chosen?.proof ? (
+              <p id={`${id}-concession-proof`} className="mt-1 text-sm text-slate-600">
+                Carry {chosen.proof}: the conductor may ask for it.
+              </p>
+            ) : null}
+            <FieldError id={`${id}-concession-error`} messages={concessionErrors} />
+          </div>
+          <div>
+            <p className="block text-sm font-medium text-slate-800">Fare</p>
+            <p className="mt-1 py-2 text-base font-semibold tabular-nums" data-fare-for={index + 1}>
+              {preview ? formatMoney(preview.fareMinor, preview.currency) : "—"}
+            </p>
+            {preview?.concession ? (
+              <p className="text-sm text-slate-600" data-concession-for={index + 1}>
+                {preview.concession.name}, {discountText(preview.concession.discountBasisPoints)} off
+              </p>
+            ) : null}
+          </div>
+        </div>
+      )}
       {onRemove && (
         <button type="button" onClick={onRemove} className="mt-3 text-sm font-medium text-red-700 underline underline-offset-2 hover:text-red-900">
           Remove passenger {index + 1}

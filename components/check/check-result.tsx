@@ -28,9 +28,17 @@ function Passengers({ ticket }: { ticket: CheckedTicket }) {
       </p>
       <ul aria-label="Passengers and seats" className="divide-y divide-slate-200 rounded-md bg-white ring-1 ring-slate-200">
         {ticket.passengers.map((p, i) => (
-          <li key={i} className="flex justify-between gap-3 px-3 py-2">
-            <span>{p.name}</span>
-            <span className="shrink-0 font-medium">{p.coach ? `Coach ${p.coach}, seat ${p.number}` : "No seat"}</span>
+          <li key={i} className="px-3 py-2" data-testid="checked-passenger">
+            <div className="flex justify-between gap-3">
+              <span>{p.name}</span>
+              <span className="shrink-0 font-medium">{p.coach ? `Coach ${p.coach}, seat ${p.number}` : "No seat"}</span>
+            </div>
+            {p.concession ? (
+              <p className="mt-1 text-sm text-amber-900">
+                {p.concession.name}
+                {p.concession.proof ? <>: ask for <strong>{p.concession.proof}</strong></> : null}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

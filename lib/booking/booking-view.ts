@@ -40,6 +40,9 @@ export interface BookingRecord {
     age: number;
     berthPreference: BookingView["passengers"][number]["berthPreference"];
     fareMinor: number;
+    /** Null on rows from before concessions: the fare was the full one. */
+    fullFareMinor: number | null;
+    concession: BookingView["passengers"][number]["concession"];
     status: BookingView["passengers"][number]["status"];
     seat: { id: string; coachLabel: string; number: number; berth: BookingView["passengers"][number]["berth"] } | null;
   }[];
@@ -74,6 +77,8 @@ export function toView(b: BookingRecord, now = new Date()): BookingView {
       berth: p.seat?.berth ?? null,
       status: p.status,
       fare: { amount: p.fareMinor, currency: b.currency },
+      fullFare: { amount: p.fullFareMinor ?? p.fareMinor, currency: b.currency },
+      concession: p.concession,
     })),
     createdAt: b.createdAt.toISOString(),
     confirmedAt: b.confirmedAt?.toISOString() ?? null,
@@ -102,7 +107,10 @@ function bookingRows(client: Db | Tx, where: Prisma.Sql, limit = 1): Promise<Boo
            s."departsAt" + COALESCE(ts."arrivalOffsetMinutes", 0) * INTERVAL '1 minute' AS "arrivalAt",
            COALESCE((
              SELECT json_agg(json_build_object('name', p.name, 'age', p.age, 'berthPreference', p."berthPreference",
-                      'fareMinor', p."fareMinor", 'status', p.status, 'seat', seat.j) ORDER BY p.position)
+                      'fareMinor', p."fareMinor", 'fullFareMinor', p."fullFareMinor", 'status', p.status, 'seat', seat.j,
+                      'concession', CASE WHEN p."concessionCode" IS NULL THEN NULL ELSE
+                        json_build_object('code', p."concessionCode", 'name', p."concessionName", 'proof', p."concessionProof",
+                                          'discountBasisPoints', p."discountBasisPoints") END) ORDER BY p.position)
              FROM "BookingPassenger" p
              -- The latest allocation: the seat stays on the ticket after a cancellation, for the records.
              LEFT JOIN LATERAL (

@@ -16,6 +16,7 @@ import { db } from "@/lib/db";
 import { AppError, isAppError, validationError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { fareFor, currentFareRate } from "@/lib/fares/fare";
+import { discountedFare } from "@/lib/fares/concession-terms";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { cardFingerprint, last4 } from "@/lib/payments/card";
 import type { UserActor } from "@/lib/auth/actor";
@@ -73,9 +74,17 @@ export interface ExchangePrice {
  * What a change costs. The credit is what the travelling passengers' tickets cost, bounded by what
  * the booking has paid net of refunds (a passenger cancelled earlier keeps their share out of it).
  */
-export function priceExchange(input: { paidMinor: number; fares: number[]; newFarePerPassenger: number; feePerPassenger: number }): ExchangePrice {
+export function priceExchange(input: {
+  paidMinor: number;
+  fares: number[];
+  /** The new journey's full fare for one passenger. */
+  newFarePerPassenger: number;
+  feePerPassenger: number;
+  /** Each passenger's concession discount as charged (basis points): it goes with them to the new train (docs/decisions/041). */
+  discounts?: number[];
+}): ExchangePrice {
   const creditMinor = Math.min(Math.max(0, input.paidMinor), input.fares.reduce((sum, f) => sum + f, 0));
-  const newFareMinor = input.newFarePerPassenger * input.fares.length;
+  const newFareMinor = input.fares.reduce((sum, _, i) => sum + discountedFare(input.newFarePerPassenger, input.discounts?.[i] ?? 0), 0);
   const feeMinor = input.feePerPassenger * input.fares.length;
   return { creditMinor, newFareMinor, feeMinor, differenceMinor: newFareMinor + feeMinor - creditMinor };
 }
@@ -101,7 +110,7 @@ interface CurrentBooking {
   toCode: string;
   serviceStatus: string;
   leavesAt: Date;
-  passengers: { id: string; name: string; age: number; berthPreference: Preference; fareMinor: number; allocationIds: string[]; seatIds: string[] }[];
+  passengers: { id: string; name: string; age: number; berthPreference: Preference; fareMinor: number; discountBasisPoints: number; allocationIds: string[]; seatIds: string[] }[];
 }
 
 async function currentBooking(client: Db | Tx, bookingId: string): Promise<CurrentBooking> {
@@ -115,7 +124,7 @@ async function currentBooking(client: Db | Tx, bookingId: string): Promise<Curre
       passengers: {
         where: { status: { not: "CANCELLED" } },
         orderBy: { position: "asc" },
-        select: { id: true, name: true, age: true, berthPreference: true, fareMinor: true, allocations: { where: { releasedAt: null }, select: { id: true, serviceSeatId: true } } },
+        select: { id: true, name: true, age: true, berthPreference: true, fareMinor: true, discountBasisPoints: true, allocations: { where: { releasedAt: null }, select: { id: true, serviceSeatId: true } } },
       },
     },
   });
@@ -125,7 +134,7 @@ async function currentBooking(client: Db | Tx, bookingId: string): Promise<Curre
     fromSeq: b.fromSeq, toSeq: b.toSeq, fromCode: b.fromStation.code, toCode: b.toStation.code, serviceStatus: b.service.status,
     leavesAt: new Date(b.service.departsAt.getTime() + (offset + b.service.delayMinutes) * 60_000),
     passengers: b.passengers.map((p) => ({
-      id: p.id, name: p.name, age: p.age, berthPreference: p.berthPreference, fareMinor: p.fareMinor,
+      id: p.id, name: p.name, age: p.age, berthPreference: p.berthPreference, fareMinor: p.fareMinor, discountBasisPoints: p.discountBasisPoints,
       allocationIds: p.allocations.map((a) => a.id), seatIds: p.allocations.map((a) => a.serviceSeatId),
     })),
   };
@@ -216,7 +225,8 @@ async function exchangeInTx(
   if (decision.kind !== "seats") throw decision.kind === "refused" ? decision.error : new Error("an exchange never joins the waiting list");
 
   const newFarePerPassenger = fareFor(context.fare!, journey.distanceKm);
-  const price = priceExchange({ paidMinor, fares: booking.passengers.map((p) => p.fareMinor), newFarePerPassenger, feePerPassenger: rule.feeMinor });
+  const discounts = booking.passengers.map((p) => p.discountBasisPoints);
+  const price = priceExchange({ paidMinor, fares: booking.passengers.map((p) => p.fareMinor), newFarePerPassenger, feePerPassenger: rule.feeMinor, discounts });
   const currency = context.fare!.currency;
   if (currency !== booking.currency) throw validationError({ class: ["This journey is priced in another currency and cannot be exchanged into."] }, "Another currency.");
 
@@ -254,7 +264,11 @@ async function exchangeInTx(
       classCode: target.classCode, quotaCode: target.quotaCode, totalMinor: price.newFareMinor, ticketsRevokedAt: now,
     },
   });
-  await tx.bookingPassenger.updateMany({ where: { id: { in: passengers.map((p) => p.id) } }, data: { fareMinor: newFarePerPassenger } });
+  // Each passenger keeps the concession they were sold, now taken off the new fare.
+  await tx.$executeRaw`
+    UPDATE "BookingPassenger" p SET "fareMinor" = x.fare, "fullFareMinor" = ${newFarePerPassenger}
+    FROM unnest(${passengers.map((p) => p.id)}::text[], ${passengers.map((p) => discountedFare(newFarePerPassenger, p.discountBasisPoints))}::int[]) AS x(id, fare)
+    WHERE p.id = x.id`;
 
   if (price.differenceMinor < 0) {
     await refundToCards(tx, provider, {
@@ -349,7 +363,7 @@ export async function exchangeQuote(client: Db, userId: string, pnr: string, tar
     if (notSold) throw notSold;
     const rate = await currentFareRate(client as Tx, target.class, now);
     if (!rate) throw validationError({ class: [`${target.class} tickets are not on sale.`] }, "This class is not on sale.");
-    const price = priceExchange({ paidMinor, fares: booking.passengers.map((p) => p.fareMinor), newFarePerPassenger: fareFor(rate, journey.distanceKm), feePerPassenger: rule.feeMinor });
+    const price = priceExchange({ paidMinor, fares: booking.passengers.map((p) => p.fareMinor), newFarePerPassenger: fareFor(rate, journey.distanceKm), feePerPassenger: rule.feeMinor, discounts: booking.passengers.map((p) => p.discountBasisPoints) });
     return {
       ...base,
       exchangeable: true,

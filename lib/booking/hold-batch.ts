@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { AppError, validationError } from "@/lib/errors";
 import { fareFor } from "@/lib/fares/fare";
+import { pricePassengers } from "@/lib/booking/passenger-prices";
 import type { CreateBookingInput } from "@/lib/schemas/booking";
 import type { UserActor } from "@/lib/auth/actor";
 import type { Preference } from "@/lib/inventory/choose-seats";
@@ -149,6 +150,8 @@ class Planner {
       (!context.fare ? validationError({ class: [`${input.class} tickets are not on sale.`] }, "This class is not on sale.") : null) ??
       holdLimitRefusal(this.unpaidOf(request.actor.userId), input.passengers.length, holdLimits());
     if (refusal) return { kind: "refused", error: refusal };
+    const prices = pricePassengers(context.concessions, fareFor(context.fare!, journey.distanceKm), input.passengers);
+    if (!prices.ok) return { kind: "refused", error: prices.error };
 
     const segment = { fromSeq: journey.from.seq, toSeq: journey.to.seq };
     const decision = planHold(state, {
@@ -176,10 +179,11 @@ class Planner {
       classCode: state.inventory.classCode,
       quotaCode: state.inventory.quotaCode,
       holdExpiresAt: expiresAt,
-      fareMinor: fareFor(context.fare!, journey.distanceKm),
       currency: context.fare!.currency,
       createdAt: now,
-      passengers: input.passengers.map((p, i) => ({ id: randomUUID(), name: p.name, age: p.age, berthPreference: p.berthPreference ?? "NONE", seatId: seatIds?.[i] ?? null })),
+      passengers: input.passengers.map((p, i) => ({
+        id: randomUUID(), name: p.name, age: p.age, berthPreference: p.berthPreference ?? "NONE", seatId: seatIds?.[i] ?? null, ...prices.passengers[i]!,
+      })),
       ...(seatIds ? {} : { waitlistEntryId: randomUUID() }),
     };
     let position: number | null = null;

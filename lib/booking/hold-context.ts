@@ -14,6 +14,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Inventory } from "@/lib/inventory/state";
 import type { ServiceOfJourney, StopOfJourney } from "@/lib/booking/journey";
 import type { FareRateTerms } from "@/lib/fares/fare";
+import type { ConcessionTerms } from "@/lib/fares/concession-terms";
+import { concessionsJsonSql } from "@/lib/fares/concessions";
 
 export interface HoldContext {
   /** The transaction's start (`now()`). */
@@ -25,13 +27,16 @@ export interface HoldContext {
   fare: (FareRateTerms & { currency: string }) | null;
   /** The quota's age rule; null when it admits anyone (GENERAL, or an unknown code). */
   quota: { name: string; minAge: number } | null;
+  /** The concessions on sale at `now`, with their discounts in force (docs/decisions/041). */
+  concessions: ConcessionTerms[];
   /** Entries still WAITING for this inventory, paid or not (a promotion is tried only when some are). */
   waitingEntries: number;
   /** Each requesting account's "holdsVersion" (lib/booking/hold-limits.ts). */
   holdsVersions: Record<string, number>;
 }
 
-interface ContextRow extends Omit<HoldContext, "service" | "stops" | "holdsVersions"> {
+interface ContextRow extends Omit<HoldContext, "service" | "stops" | "holdsVersions" | "concessions"> {
+  concessions: ConcessionTerms[] | null;
   service: (Omit<ServiceOfJourney, "departsAt" | "chartPreparedAt"> & { departsAt: string; chartPreparedAt: string | null }) | null;
   stops: StopOfJourney[] | null;
   holdsVersions: Record<string, number> | null;
@@ -54,6 +59,7 @@ export function holdContextColumns(inventory: Inventory, userIds: string[]): Pri
          ORDER BY f."validFrom" DESC, f.id ASC LIMIT 1) AS fare,
       (SELECT json_build_object('name', q.name, 'minAge', q."minAge")
          FROM "Quota" q WHERE q.code = ${inventory.quotaCode} AND q."minAge" IS NOT NULL) AS quota,
+      ${concessionsJsonSql(Prisma.sql`now()`)} AS concessions,
       (SELECT COUNT(*)::int FROM "WaitlistEntry" e
          WHERE e."serviceId" = ${inventory.serviceId} AND e."classCode" = ${inventory.classCode} AND e."quotaCode" = ${inventory.quotaCode}
            AND e.status = 'WAITING') AS "waitingEntries",
@@ -68,6 +74,7 @@ export function parseHoldContext(row: ContextRow): HoldContext {
     now: rest.now,
     fare: rest.fare,
     quota: rest.quota,
+    concessions: rest.concessions ?? [],
     waitingEntries: rest.waitingEntries,
     holdsVersions: rest.holdsVersions ?? {},
     service: service && { ...service, departsAt: new Date(service.departsAt), chartPreparedAt: service.chartPreparedAt === null ? null : new Date(service.chartPreparedAt) },

@@ -4,7 +4,7 @@
 import "server-only";
 import type { BookingRecord } from "@/lib/booking/booking-view";
 import type { Journey } from "@/lib/booking/journey";
-import type { NewBooking } from "@/lib/booking/write-bookings";
+import { bookingTotal, type NewBooking } from "@/lib/booking/write-bookings";
 import type { InventorySeat } from "@/lib/inventory/state";
 import type { BerthKind } from "@/lib/generated/prisma/enums";
 
@@ -21,7 +21,7 @@ export function recordOf(b: NewBooking, journey: Journey, seatById: Map<string, 
     departureAt: journey.departureAt,
     arrivalAt: journey.arrivalAt,
     holdExpiresAt: b.holdExpiresAt,
-    totalMinor: b.fareMinor * b.passengers.length,
+    totalMinor: bookingTotal(b),
     currency: b.currency,
     createdAt: b.createdAt,
     confirmedAt: null,
@@ -33,7 +33,9 @@ export function recordOf(b: NewBooking, journey: Journey, seatById: Map<string, 
         name: p.name,
         age: p.age,
         berthPreference: p.berthPreference,
-        fareMinor: b.fareMinor,
+        fareMinor: p.fareMinor,
+        fullFareMinor: p.fullFareMinor,
+        concession: p.concession,
         status: seat ? "CONFIRMED" : "WAITLISTED",
         seat: seat && { id: seat.id, coachLabel: seat.coachLabel, number: seat.number, berth: seat.berth as BerthKind | null },
       };

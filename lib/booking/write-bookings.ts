@@ -21,6 +21,10 @@ export interface NewPassenger {
   berthPreference: BerthPreference;
   /** Null on the waiting list. */
   seatId: string | null;
+  /** What this passenger is charged, and under which concession (docs/decisions/041). */
+  fareMinor: number;
+  fullFareMinor: number;
+  concession: { code: string; name: string; proof: string | null; discountBasisPoints: number } | null;
 }
 
 export interface NewBooking {
@@ -37,7 +41,6 @@ export interface NewBooking {
   quotaCode: string;
   /** The hold's end, or the end of the window to pay for a waiting-list place. */
   holdExpiresAt: Date;
-  fareMinor: number;
   currency: string;
   createdAt: Date;
   passengers: NewPassenger[];
@@ -52,6 +55,11 @@ export interface ClaimedKey {
   key: string;
   requestHash: string;
   outcome: unknown;
+}
+
+/** A booking's total: each passenger's fare as charged. */
+export function bookingTotal(b: Pick<NewBooking, "passengers">): number {
+  return b.passengers.reduce((sum, p) => sum + p.fareMinor, 0);
 }
 
 /** Writes the bookings, their keys and `events` (the bookings' HELD and WAITLISTED events), and publishes them, in one statement. */
@@ -71,17 +79,22 @@ export async function writeBookings(tx: Tx, bookings: NewBooking[], keys: Claime
                   ${col(bookings, (b) => b.serviceId)}::text[], ${col(bookings, (b) => b.fromStationId)}::text[], ${col(bookings, (b) => b.toStationId)}::text[],
                   ${col(bookings, (b) => b.fromSeq)}::int[], ${col(bookings, (b) => b.toSeq)}::int[], ${col(bookings, (b) => b.classCode)}::text[],
                   ${col(bookings, (b) => b.quotaCode)}::text[], ${col(bookings, (b) => b.status)}::text[], ${col(bookings, (b) => b.holdExpiresAt)}::timestamptz[],
-                  ${col(bookings, (b) => b.fareMinor * b.passengers.length)}::int[], ${col(bookings, (b) => b.currency)}::text[],
+                  ${col(bookings, bookingTotal)}::int[], ${col(bookings, (b) => b.currency)}::text[],
                   ${col(bookings, (b) => b.createdAt)}::timestamptz[])
            AS x(id, pnr, "userId", "serviceId", "fromStationId", "toStationId", "fromSeq", "toSeq", "classCode", "quotaCode", status,
                 "holdExpiresAt", "totalMinor", currency, "createdAt")
     ), p AS (
-      INSERT INTO "BookingPassenger" (id, "bookingId", position, name, age, "berthPreference", "fareMinor", status)
-      SELECT x.id, x."bookingId", x.position, x.name, x.age, x.preference::"BerthPreference", x."fareMinor", x.status::"PassengerStatus"
+      INSERT INTO "BookingPassenger" (id, "bookingId", position, name, age, "berthPreference", "fareMinor", status,
+                                      "fullFareMinor", "concessionCode", "concessionName", "concessionProof", "discountBasisPoints")
+      SELECT x.id, x."bookingId", x.position, x.name, x.age, x.preference::"BerthPreference", x."fareMinor", x.status::"PassengerStatus",
+             x."fullFareMinor", x."concessionCode", x."concessionName", x."concessionProof", x."discountBasisPoints"
       FROM unnest(${col(passengers, (p) => p.id)}::text[], ${col(passengers, (p) => p.booking.id)}::text[], ${col(passengers, (p) => p.position)}::int[],
                   ${col(passengers, (p) => p.name)}::text[], ${col(passengers, (p) => p.age)}::int[], ${col(passengers, (p) => p.berthPreference)}::text[],
-                  ${col(passengers, (p) => p.booking.fareMinor)}::int[], ${col(passengers, (p) => (p.seatId ? "CONFIRMED" : "WAITLISTED"))}::text[])
-           AS x(id, "bookingId", position, name, age, preference, "fareMinor", status)
+                  ${col(passengers, (p) => p.fareMinor)}::int[], ${col(passengers, (p) => (p.seatId ? "CONFIRMED" : "WAITLISTED"))}::text[],
+                  ${col(passengers, (p) => p.fullFareMinor)}::int[], ${col(passengers, (p) => p.concession?.code ?? null)}::text[],
+                  ${col(passengers, (p) => p.concession?.name ?? null)}::text[], ${col(passengers, (p) => p.concession?.proof ?? null)}::text[],
+                  ${col(passengers, (p) => p.concession?.discountBasisPoints ?? 0)}::int[])
+           AS x(id, "bookingId", position, name, age, preference, "fareMinor", status, "fullFareMinor", "concessionCode", "concessionName", "concessionProof", "discountBasisPoints")
     ), a AS (
       INSERT INTO "SeatAllocation" (id, "serviceId", "serviceSeatId", "bookingPassengerId", "fromSeq", "toSeq", "expiresAt", "createdAt")
       SELECT gen_random_uuid()::text, x."serviceId", x.seat, x.passenger, x."fromSeq", x."toSeq", x."expiresAt", x."createdAt"

@@ -67,6 +67,11 @@ export function bookingMessage(b: BookingView) {
       berth: p.berth ?? "",
       status: p.status,
       fare: money(p.fare),
+      concession: p.concession?.code ?? "",
+      concession_name: p.concession?.name ?? "",
+      concession_proof: p.concession?.proof ?? "",
+      discount_basis_points: p.concession?.discountBasisPoints ?? 0,
+      full_fare: money(p.fullFare),
     })),
   };
 }

@@ -6,6 +6,7 @@ export interface PassengerRequest {
   age: number;
   berth_preference: string;
   seat_id: string;
+  concession: string;
 }
 
 export interface CreateBookingRequest {
@@ -31,7 +32,7 @@ export function createBookingBody(r: CreateBookingRequest) {
     quota: optional(r.quota),
     joinWaitlist: r.join_waitlist || undefined,
     together: r.together || undefined,
-    passengers: r.passengers.map((p) => ({ name: p.name, age: p.age, berthPreference: optional(p.berth_preference), seatId: optional(p.seat_id) })),
+    passengers: r.passengers.map((p) => ({ name: p.name, age: p.age, berthPreference: optional(p.berth_preference), seatId: optional(p.seat_id), concession: optional(p.concession ?? "") })),
   };
 }
 

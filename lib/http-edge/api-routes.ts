@@ -29,6 +29,7 @@ export const API_ROUTES: ReadonlyArray<{ pattern: string; methods: readonly stri
   { pattern: "/api/v1/bookings/[pnr]/exchange", methods: ["GET", "POST"] },
   { pattern: "/api/v1/bookings/[pnr]/passengers/[position]/cancel", methods: ["GET", "POST"] },
   { pattern: "/api/v1/bookings/[pnr]/payment", methods: ["POST"] },
+  { pattern: "/api/v1/concessions", methods: ["GET"] },
   { pattern: "/api/v1/live/admin", methods: ["GET"] },
   { pattern: "/api/v1/live/me", methods: ["GET"] },
   { pattern: "/api/v1/live/services", methods: ["GET"] },

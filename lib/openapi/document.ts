@@ -85,6 +85,19 @@ const responses = {
     apiTokens: z.array(z.object({ label: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string(), revokedAt: z.string().nullable() })),
   }),
   stations: z.object({ stations: z.array(z.object({ code: z.string(), name: z.string(), city: z.string() })) }),
+  concessions: z.object({
+    concessions: z.array(
+      z.object({
+        code: z.string().describe("What a passenger's `concession` names when booking."),
+        name: z.string(),
+        proof: z.string().nullable().describe("What the conductor may ask to see."),
+        automatic: z.boolean().describe("Applied by age without being chosen (a child)."),
+        minAge: z.number().int().nullable(),
+        maxAge: z.number().int().nullable(),
+        discountBasisPoints: z.number().int().describe("The discount in force, 10000 = free."),
+      }),
+    ),
+  }),
   search: z.object({
     services: z.array(searchService).describe("Direct trains, by departure (cancelled ones included, with their status)."),
     journeys: z
@@ -175,6 +188,7 @@ export function openApiDocument(): Json {
         },
       },
       "/stations": { get: { summary: "All stations", responses: { 200: ok(responses.stations), ...common } } },
+      "/concessions": { get: { summary: "Concessions on sale, with discount and the proof to show (docs/decisions/041)", responses: { 200: ok(responses.concessions), ...common } } },
       "/search": {
         get: { summary: "Services between two stations on a local date", parameters: queryParameters(searchQuerySchema), responses: { 200: ok(responses.search), ...errors("VALIDATION_FAILED"), ...common } },
       },

@@ -151,3 +151,17 @@ export const trainPickerQuerySchema = z.object({
   train: z.string().trim().max(64).optional().catch(undefined),
   service: z.string().trim().max(64).optional().catch(undefined),
 });
+
+/** A concession's discount (docs/decisions/041): a share of the fare, "51" or "37.5" percent, 100 = free. */
+export const concessionDiscountFormSchema = z.object({
+  concessionCode: code("concession"),
+  discount: z.string({ error: "Enter the discount." }).transform((text, ctx) => {
+    const bp = text.trim() === "" ? null : percentToBasisPoints(text);
+    if (bp === null || bp > 10_000) {
+      ctx.addIssue({ code: "custom", message: "Enter a discount from 0 to 100 (%), at most 2 decimal places." });
+      return z.NEVER;
+    }
+    return bp;
+  }),
+});
+export type ConcessionDiscountFormInput = z.infer<typeof concessionDiscountFormSchema>;

@@ -18,6 +18,13 @@ export const passengerInputSchema = z.object({
   age: z.number({ error: "Enter the passenger's age." }).int("Age is a whole number.").min(0, "Age cannot be negative.").max(125, "Age cannot be more than 125."),
   berthPreference: z.enum(BERTH_PREFERENCES).optional(),
   seatId: z.string().min(1).max(64).optional(),
+  concession: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9_]{2,30}$/, "Choose a concession from the list, or none.")
+    .optional()
+    .meta({ description: "A concession code from GET /api/v1/concessions (e.g. STUDENT). Left out: the full fare, or a child's reduction when the age fits one. The conductor may ask for the proof it names." }),
 });
 
 export const createBookingSchema = z
@@ -89,7 +96,17 @@ export const bookedPassengerSchema = z.object({
   number: z.number().int().nullable(),
   berth: z.enum(BERTHS).nullable(),
   status: z.enum(["CONFIRMED", "WAITLISTED", "CANCELLED"]),
-  fare: moneySchema,
+  fare: moneySchema.describe("What this passenger was charged."),
+  fullFare: moneySchema.describe("The fare before the concession's discount."),
+  concession: z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      proof: z.string().nullable().describe("What to show the conductor."),
+      discountBasisPoints: z.number().int().describe("The discount charged, 10000 = free."),
+    })
+    .nullable()
+    .describe("The concession as it was charged (later edits of concessions never change it); null for the full fare."),
 });
 
 export const bookingSchema = z.object({

@@ -33,7 +33,18 @@ export const checkedTicketSchema = z.object({
   fromName: z.string().nullable(),
   toName: z.string().nullable(),
   class: z.string(),
-  passengers: z.array(z.object({ name: z.string(), coach: z.string().nullable(), number: z.number().int().nullable() })),
+  passengers: z.array(
+    z.object({
+      name: z.string(),
+      coach: z.string().nullable(),
+      number: z.number().int().nullable(),
+      concession: z
+        .object({ name: z.string(), proof: z.string().nullable() })
+        .nullable()
+        .optional()
+        .describe("The concession the passenger travels on and the proof to ask for (docs/decisions/041); absent when read offline from the code alone."),
+    }),
+  ),
   source: z.enum(["SIGNED", "PNR"]).describe("SIGNED: read from a verified ticket code; PNR: looked up by a typed reference"),
 });
 export type CheckedTicket = z.infer<typeof checkedTicketSchema>;

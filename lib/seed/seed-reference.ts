@@ -1,8 +1,8 @@
-// Seeds the rows everything else refers to: travel classes, quotas, stations, fares, refund and exchange rules.
+// Seeds the rows everything else refers to: travel classes, quotas, stations, fares, refund and exchange rules, concessions.
 // Insert-if-missing throughout (ON CONFLICT DO NOTHING via skipDuplicates): a re-seed never
 // overwrites what an operator has changed since, and two seeders running at once cannot collide.
 import type { Db } from "@/lib/db";
-import { EXCHANGE_RULES, FARE_RATES, QUOTAS, REFUND_RULES, STATIONS, TRAVEL_CLASSES } from "@/prisma/seed";
+import { CONCESSIONS, CONCESSION_DISCOUNTS, EXCHANGE_RULES, FARE_RATES, QUOTAS, REFUND_RULES, STATIONS, TRAVEL_CLASSES } from "@/prisma/seed";
 
 export interface ReferenceSeedResult {
   travelClasses: number;
@@ -11,6 +11,7 @@ export interface ReferenceSeedResult {
   fareRates: number;
   refundRules: number;
   exchangeRules: number;
+  concessions: number;
 }
 
 /** Each count is the number of rows this run created (0 on a re-seed). */
@@ -23,7 +24,10 @@ export async function seedReference(client: Db): Promise<ReferenceSeedResult> {
   const fareRates = await client.fareRate.createMany({ data: FARE_RATES, skipDuplicates: true });
   const refundRules = await client.refundRule.createMany({ data: REFUND_RULES, skipDuplicates: true });
   const exchangeRules = await client.exchangeRule.createMany({ data: EXCHANGE_RULES, skipDuplicates: true });
+  const concessions = await client.concession.createMany({ data: CONCESSIONS.map((c) => ({ ...c })), skipDuplicates: true });
+  await client.concessionDiscount.createMany({ data: CONCESSION_DISCOUNTS, skipDuplicates: true });
   return {
+    concessions: concessions.count,
     travelClasses: travelClasses.count,
     quotas: quotas.count,
     stations: stations.count,

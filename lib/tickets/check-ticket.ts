@@ -31,7 +31,7 @@ interface BookingRow {
   toName: string;
   departureAt: Date;
   timeZone: string;
-  passengers: { name: string; coach: string | null; number: number | null }[];
+  passengers: { name: string; coach: string | null; number: number | null; concession: { name: string; proof: string | null } | null }[];
 }
 
 async function bookingByPnr(pnr: string): Promise<BookingRow | undefined> {
@@ -40,7 +40,9 @@ async function bookingByPnr(pnr: string): Promise<BookingRow | undefined> {
            fst.code AS "fromCode", tst.code AS "toCode", fst.name AS "fromName", tst.name AS "toName", fst."timeZone",
            s."departsAt" + COALESCE(fs."departureOffsetMinutes", 0) * INTERVAL '1 minute' AS "departureAt",
            COALESCE((
-             SELECT json_agg(json_build_object('name', p.name, 'coach', seat."coachLabel", 'number', seat.number) ORDER BY p.position)
+             SELECT json_agg(json_build_object('name', p.name, 'coach', seat."coachLabel", 'number', seat.number,
+                      'concession', CASE WHEN p."concessionCode" IS NULL THEN NULL
+                                    ELSE json_build_object('name', p."concessionName", 'proof', p."concessionProof") END) ORDER BY p.position)
              FROM "BookingPassenger" p
              LEFT JOIN LATERAL (
                SELECT ss."coachLabel", ss.number FROM "SeatAllocation" a JOIN "ServiceSeat" ss ON ss.id = a."serviceSeatId"

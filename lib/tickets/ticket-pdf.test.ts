@@ -22,10 +22,13 @@ const booking: BookingView = {
   departure: "2026-11-24T22:18:00+01:00",
   arrival: "2026-11-25T06:50:00+01:00",
   holdExpiresAt: null,
-  total: { amount: 64160, currency: "PLN" },
+  total: { amount: 52290, currency: "PLN" },
   passengers: [
-    { name: "Łucja Żółkiewska-Ćwiklińska", age: 34, berthPreference: "LOWER", seatId: "a", coach: "S1", number: 1, berth: "LOWER", status: "CONFIRMED", fare: { amount: 32080, currency: "PLN" } },
-    { name: "Jan Kowalski", age: 9, berthPreference: "NONE", seatId: "b", coach: "S1", number: 6, berth: "UPPER", status: "CONFIRMED", fare: { amount: 32080, currency: "PLN" } },
+    { name: "Łucja Żółkiewska-Ćwiklińska", age: 34, berthPreference: "LOWER", seatId: "a", coach: "S1", number: 1, berth: "LOWER", status: "CONFIRMED", fare: { amount: 32080, currency: "PLN" }, fullFare: { amount: 32080, currency: "PLN" }, concession: null },
+    {
+      name: "Jan Kowalski", age: 9, berthPreference: "NONE", seatId: "b", coach: "S1", number: 6, berth: "UPPER", status: "CONFIRMED", fare: { amount: 20210, currency: "PLN" }, fullFare: { amount: 32080, currency: "PLN" },
+      concession: { code: "CHILD", name: "Child under 16", proof: "Document showing the child's age", discountBasisPoints: 3700 },
+    },
   ],
   createdAt: "2026-11-20T10:00:00.000Z",
   confirmedAt: "2026-11-20T10:03:00.000Z",

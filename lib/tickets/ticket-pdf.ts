@@ -11,6 +11,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import type { BookingView } from "@/lib/schemas/booking";
 import { formatMoney } from "@/lib/money";
+import { concessionLabel } from "@/lib/fares/concession-terms";
 import { daysBetween, formatDuration, longDateLabel } from "@/lib/time/zoned";
 import { bookedSeat } from "@/lib/tickets/seat-words";
 import { ticketQrPng } from "@/lib/tickets/ticket-qr";
@@ -116,6 +117,12 @@ export async function renderTicketPdf(booking: BookingView, ticket: string | nul
     text(pen, String(p.age), columns[1]!, y);
     text(pen, p.status === "CANCELLED" ? `${bookedSeat(p)} (cancelled)` : bookedSeat(p), columns[2]!, y, { maxWidth: columns[3]! - columns[2]! - 10 });
     text(pen, formatMoney(p.fare.amount, p.fare.currency), columns[3]!, y);
+    if (p.concession) {
+      // What the conductor will ask for, under the passenger it belongs to (docs/decisions/041).
+      y -= 13;
+      const proof = p.concession.proof ? ` · show: ${p.concession.proof}` : "";
+      text(pen, `${concessionLabel(p.concession)}${proof}`, columns[0]! + 8, y, { size: 9, color: MUTED, maxWidth: columns[3]! - columns[0]! - 18 });
+    }
   }
   y -= 12;
   page.drawLine({ start: { x: left, y }, end: { x: width - 48, y }, thickness: 0.5, color: MUTED });

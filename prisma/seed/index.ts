@@ -5,7 +5,7 @@ import { RETURN_TRAINS } from "./trains-return";
 import type { SeedTrain } from "./train-builder";
 
 export { STATIONS, type SeedStation } from "./stations";
-export { COACH_TYPES, DEMO_USERS, EXCHANGE_RULES, FARE_RATES, QUOTAS, REFUND_RULES, TRAVEL_CLASSES, type SeedCoachType } from "./reference";
+export { COACH_TYPES, CONCESSIONS, CONCESSION_DISCOUNTS, DEMO_USERS, EXCHANGE_RULES, FARE_RATES, QUOTAS, REFUND_RULES, TRAVEL_CLASSES, type SeedCoachType } from "./reference";
 export type { SeedTrain, SeedStop, SeedCoach, SeedQuota } from "./train-builder";
 
 export const TRAINS: readonly SeedTrain[] = [...GDANSK_KRAKOW_TRAINS, ...OTHER_TRAINS, ...RETURN_TRAINS];

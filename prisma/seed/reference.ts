@@ -78,6 +78,34 @@ export const EXCHANGE_RULES = [
   { id: "5eed0000-0000-4000-8000-00000000fc02", minHoursBefore: 1, feeMinor: 500 },
 ].map((rule) => ({ ...rule, currency: "PLN", validFrom: PRICES_FROM, validTo: null }));
 
+/**
+ * Concessions (docs/decisions/041): the statutory Polish reductions on national rail (ustawa o
+ * uprawnieniach do ulgowych przejazdów) and one operator offer, each with the proof a conductor
+ * may ask for. CHILD is a passenger type by age, applied without being chosen. A child under 4
+ * travels free only without a seat of their own, which online booking does not sell: one with a seat
+ * gets the child reduction.
+ */
+export const CONCESSIONS = [
+  { code: "CHILD", name: "Child under 16", proof: "a document showing the child's age (e.g. school ID, legitymacja szkolna)", automatic: true, minAge: 0, maxAge: 15, sortOrder: 1 },
+  { code: "STUDENT", name: "Student under 26", proof: "student ID (legitymacja studencka)", automatic: false, minAge: null, maxAge: 25, sortOrder: 2 },
+  { code: "LARGE_FAMILY", name: "Large Family Card", proof: "Large Family Card (Karta Dużej Rodziny) with photo ID", automatic: false, minAge: null, maxAge: null, sortOrder: 3 },
+  {
+    code: "DISABLED_DEPENDENT", name: "Person unable to live independently", automatic: false, minAge: null, maxAge: null, sortOrder: 4,
+    proof: "a disability certificate stating inability to live independently (orzeczenie o niezdolności do samodzielnej egzystencji)",
+  },
+  { code: "DISABLED_CARER", name: "Carer of a person unable to live independently", proof: "the certificate of the person they travel with", automatic: false, minAge: 13, maxAge: null, sortOrder: 5 },
+  { code: "SENIOR", name: "Senior 60+", proof: "photo ID showing the age (dowód osobisty)", automatic: false, minAge: 60, maxAge: null, sortOrder: 6 },
+] as const;
+
+export const CONCESSION_DISCOUNTS = [
+  { id: "5eed0000-0000-4000-8000-00000000fd01", concessionCode: "CHILD", discountBasisPoints: 3700 },
+  { id: "5eed0000-0000-4000-8000-00000000fd02", concessionCode: "STUDENT", discountBasisPoints: 5100 },
+  { id: "5eed0000-0000-4000-8000-00000000fd03", concessionCode: "LARGE_FAMILY", discountBasisPoints: 3700 },
+  { id: "5eed0000-0000-4000-8000-00000000fd04", concessionCode: "DISABLED_DEPENDENT", discountBasisPoints: 4900 },
+  { id: "5eed0000-0000-4000-8000-00000000fd05", concessionCode: "DISABLED_CARER", discountBasisPoints: 9500 },
+  { id: "5eed0000-0000-4000-8000-00000000fd06", concessionCode: "SENIOR", discountBasisPoints: 3000 },
+].map((d) => ({ ...d, validFrom: PRICES_FROM, validTo: null }));
+
 /** Demo accounts shown on the sign-in page. */
 export const DEMO_USERS = [
   { email: "passenger@railbook.test", password: "passenger-demo-1", name: "Paula Passenger", role: "PASSENGER" },

@@ -27,7 +27,9 @@ describe("POST /api/v1/bookings", () => {
     const net = await createNet(seated(8));
     const user = await apiUser();
     const before = Date.now();
-    const res = await book(user, { ...trip(net), passengers: [{ name: "Ala Nowak", age: 34 }, { name: "Olek Nowak", age: 8 }] });
+    // Two adults: a child's fare depends on the concessions in the shared database, which the seed
+    // test fills with the real ones (tests/booking/concessions.test.ts covers children's fares).
+    const res = await book(user, { ...trip(net), passengers: [{ name: "Ala Nowak", age: 34 }, { name: "Olek Nowak", age: 38 }] });
 
     expect(res.status).toBe(201);
     const fare = SECOND_FARE.baseMinor + SECOND_FARE.perKmMinor * 250;
@@ -47,7 +49,7 @@ describe("POST /api/v1/bookings", () => {
     expect(holdMs).toBeLessThan(10.1 * 60_000);
     expect(res.body.passengers).toEqual([
       expect.objectContaining({ name: "Ala Nowak", age: 34, seatId: net.seat("7", 1), coach: "7", number: 1, berth: null, status: "CONFIRMED", fare: { amount: fare, currency: "PLN" } }),
-      expect.objectContaining({ name: "Olek Nowak", age: 8, seatId: net.seat("7", 2), coach: "7", number: 2, berth: null }),
+      expect.objectContaining({ name: "Olek Nowak", age: 38, seatId: net.seat("7", 2), coach: "7", number: 2, berth: null, fare: { amount: fare, currency: "PLN" } }),
     ]);
 
     // What was answered is what was stored: the GET reads it back from the database.

@@ -34,7 +34,9 @@ describe("parsePassenger", () => {
   it('reads "Name,Age[,BERTH]" and refuses anything else as a usage error (exit 2)', () => {
     expect(parsePassenger("Ala Nowak, 34")).toEqual({ name: "Ala Nowak", age: 34 });
     expect(parsePassenger("Olek,8,side_lower")).toEqual({ name: "Olek", age: 8, berthPreference: "SIDE_LOWER" });
-    for (const bad of ["Ala", "Ala,old", "Ala,34,TOP", ",34", "Ala,34,LOWER,extra"]) {
+    expect(parsePassenger("Ola,20,student")).toEqual({ name: "Ola", age: 20, concession: "STUDENT" });
+    expect(parsePassenger("Ola,20,WINDOW,LARGE_FAMILY")).toEqual({ name: "Ola", age: 20, berthPreference: "WINDOW", concession: "LARGE_FAMILY" });
+    for (const bad of ["Ala", "Ala,old", "Ala,34,T", ",34", "Ala,34,LOWER,STUDENT,extra", "Ala,34,STUDENT,LOWER", "Ala,34,LOWER,UPPER", "Ala,34,ST-X"]) {
       expect(() => parsePassenger(bad), bad).toThrow(expect.objectContaining({ exitCode: 2 }));
     }
   });

@@ -75,6 +75,10 @@ export async function roundTripEveryModel(): Promise<string[]> {
   check("RefundRule", { refundBasisPoints: 9000, currency: "PLN" }, rule);
   const exchange = { minHoursBefore: 1, feeMinor: 500, currency: "PLN", validFrom: at, validTo: at };
   check("ExchangeRule", exchange, await c.exchangeRule.create({ data: exchange }));
+  const concessionData = { code: `C${s}`, name: "Student", proof: "Student ID", automatic: true, minAge: 4, maxAge: 25, sortOrder: 3, active: false, createdAt: at };
+  check("Concession", concessionData, await c.concession.create({ data: concessionData }));
+  const discountData = { concessionCode: concessionData.code, discountBasisPoints: 5100, validFrom: at, validTo: at };
+  check("ConcessionDiscount", discountData, await c.concessionDiscount.create({ data: discountData }));
 
   const bookingData = {
     pnr: s.toUpperCase().padEnd(10, "X"), userId: user.id, serviceId: service.id, fromStationId: station.id, toStationId: station2.id,
@@ -83,7 +87,8 @@ export async function roundTripEveryModel(): Promise<string[]> {
   };
   const booking = await c.booking.create({ data: bookingData });
   check("Booking", bookingData, booking);
-  const paxData = { bookingId: booking.id, position: 1, name: "Ala", age: 34, berthPreference: "SIDE_LOWER" as const, fareMinor: 12345, status: "WAITLISTED" as const };
+  const paxData = { bookingId: booking.id, position: 1, name: "Ala", age: 34, berthPreference: "SIDE_LOWER" as const, fareMinor: 12345, status: "WAITLISTED" as const,
+    concessionCode: concessionData.code, concessionName: "Student", concessionProof: "Student ID", discountBasisPoints: 5100, fullFareMinor: 25194 };
   const pax = await c.bookingPassenger.create({ data: paxData });
   check("BookingPassenger", paxData, pax);
   const allocData = { serviceId: service.id, serviceSeatId: serviceSeat.id, bookingPassengerId: pax.id, fromSeq: 0, toSeq: 1, expiresAt: at, releasedAt: at };

@@ -178,7 +178,7 @@ function sampleBooking() {
     arrival: arrival.toISOString(),
     holdExpiresAt: null,
     total: { amount: 6400, currency: "PLN" },
-    passengers: [{ name: "Łucja Żółkiewska", age: 34, berthPreference: "NONE" as const, seatId: "a", coach: "7", number: 12, berth: null, status: "CONFIRMED" as const, fare: { amount: 6400, currency: "PLN" } }],
+    passengers: [{ name: "Łucja Żółkiewska", age: 34, berthPreference: "NONE" as const, seatId: "a", coach: "7", number: 12, berth: null, status: "CONFIRMED" as const, fare: { amount: 6400, currency: "PLN" }, fullFare: { amount: 6400, currency: "PLN" }, concession: null }],
     createdAt: "2026-11-20T10:00:00.000Z",
     confirmedAt: "2026-11-20T10:03:00.000Z",
     cancelledAt: null,

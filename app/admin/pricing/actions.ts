@@ -4,8 +4,9 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/action";
 import { formatMoney } from "@/lib/money";
-import { exchangeRulesFormSchema, fareRateFormSchema, quotaRuleFormSchema, refundRulesFormSchema, serviceQuotaMoveSchema, trainQuotaFormSchema } from "@/lib/schemas/admin-pricing";
+import { basisPointsToPercent, concessionDiscountFormSchema, exchangeRulesFormSchema, fareRateFormSchema, quotaRuleFormSchema, refundRulesFormSchema, serviceQuotaMoveSchema, trainQuotaFormSchema } from "@/lib/schemas/admin-pricing";
 import { changeFareRate } from "@/lib/admin/network/fares";
+import { changeConcessionDiscount } from "@/lib/admin/network/concessions";
 import { replaceRefundRules } from "@/lib/admin/network/refund-rules";
 import { replaceExchangeRules } from "@/lib/admin/network/exchange-rules";
 import { savedMessage } from "@/lib/admin/network/rule-versions";
@@ -60,5 +61,15 @@ export const quotaRuleAction = formAction({ access: "admin", schema: quotaRuleFo
       quota.minAge === null
         ? `${quota.name} now admits travellers of any age. Bookings from now on are checked against it.`
         : `${quota.name} now admits only bookings where every traveller is aged ${quota.minAge} or over. Bookings already made keep their seats.`,
+  };
+});
+
+export const concessionDiscountAction = formAction({ access: "admin", schema: concessionDiscountFormSchema }, async (input) => {
+  const { changed, name, discount } = await changeConcessionDiscount(input);
+  revalidatePath("/admin/pricing");
+  if (!changed) return { status: "success", message: `${name} already takes ${basisPointsToPercent(discount.discountBasisPoints)} % off; nothing changed.` };
+  return {
+    status: "success",
+    message: `${name} takes ${basisPointsToPercent(discount.discountBasisPoints)} % off from now. Tickets already sold keep the discount they were charged.`,
   };
 });

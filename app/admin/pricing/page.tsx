@@ -6,6 +6,8 @@ import { basisPointsToPercent, minorToInput } from "@/lib/schemas/admin-pricing"
 import { fareOverview } from "@/lib/admin/network/fares";
 import { refundRuleOverview } from "@/lib/admin/network/refund-rules";
 import { exchangeRuleOverview } from "@/lib/admin/network/exchange-rules";
+import { concessionOverview } from "@/lib/admin/network/concessions";
+import { ConcessionsSection } from "@/components/admin/concessions-section";
 import { EmptyState, PageHeader, TableScroll, card, td, th } from "@/components/admin/admin-ui";
 import { FareRateForm } from "@/components/admin/fare-rate-form";
 import { RefundRulesForm } from "@/components/admin/refund-rules-form";
@@ -16,13 +18,13 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 
 export default async function PricingPage() {
   await requireAdmin("/admin/pricing");
-  const [fares, refunds, exchanges] = await Promise.all([fareOverview(), refundRuleOverview(), exchangeRuleOverview()]);
+  const [fares, refunds, exchanges, concessions] = await Promise.all([fareOverview(), refundRuleOverview(), exchangeRuleOverview(), concessionOverview()]);
 
   return (
     <div className="space-y-6">
       <PageHeader
         title="Fares & rules"
-        description="Prices per class, refund rules and exchange rules. A change applies from the moment it is saved; earlier versions stay in the history and bookings keep what they were charged."
+        description="Prices per class, concession discounts, refund rules and exchange rules. A change applies from the moment it is saved; earlier versions stay in the history and bookings keep what they were charged."
         action={
           <Link href="/admin/pricing/quotas" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
             Quota pools
@@ -72,6 +74,8 @@ export default async function PricingPage() {
           </section>
         ))}
       </section>
+
+      <ConcessionsSection concessions={concessions} />
 
       <section aria-labelledby="refunds-heading" className={`${card} space-y-4`}>
         <h2 id="refunds-heading" className="text-xl font-semibold">Refund rules ({refunds.currency})</h2>

@@ -10,6 +10,7 @@ import { signInPath } from "@/lib/auth/callback-url";
 import { isAppError } from "@/lib/errors";
 import { seatMapQuerySchema } from "@/lib/schemas/booking";
 import { serviceSummary } from "@/lib/services/service-summary";
+import { concessionsOnSale } from "@/lib/fares/concessions";
 import { serviceExists } from "@/lib/services/service-exists";
 import { ServiceSkeleton } from "@/components/booking/service-skeleton";
 
@@ -73,7 +74,7 @@ async function ServiceBody({ serviceId, searchParams }: { serviceId: string; sea
     throw error;
   }
 
-  const user = await getSessionUser();
+  const [user, concessions] = await Promise.all([getSessionUser(), concessionsOnSale()]);
   const here = `/services/${encodeURIComponent(serviceId)}?${new URLSearchParams({ ...journey.data, passengers: String(passengers), ...(wantedClass ? { class: wantedClass } : {}) })}`;
   const initialClass =
     summary.classes.find((c) => c.class === wantedClass)?.class ?? summary.classes.find((c) => c.available >= passengers)?.class ?? summary.classes[0]?.class;
@@ -107,6 +108,7 @@ async function ServiceBody({ serviceId, searchParams }: { serviceId: string; sea
           initialClass={initialClass}
           initialPassengers={passengers}
           quotaNames={summary.quotaNames}
+          concessions={concessions}
           signInHref={user ? null : signInPath(here)}
         />
       )}
