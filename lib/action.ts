@@ -11,13 +11,16 @@ import { getSessionUser, type CurrentUser } from "@/lib/auth/current-user";
 import { canUseDesk } from "@/lib/schemas/roles";
 import type { ActionState } from "@/lib/action-state";
 import { inSpan } from "@/lib/telemetry/spans";
+import { getLocale } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/locales";
 
 /** "desk": desk staff and admins (lib/schemas/roles.ts). */
 type Access = "public" | "user" | "desk" | "admin";
 type UserFor<A extends Access> = A extends "public" ? CurrentUser | null : CurrentUser;
 
 export function formAction<A extends Access, S extends z.ZodType>(
-  spec: { access: A; schema: S },
+  /** `schema` may depend on the reader's language: how numbers are typed differs (lib/i18n/parse-number.ts). */
+  spec: { access: A; schema: S | ((locale: Locale) => S) },
   handler: (input: z.infer<S>, user: UserFor<A>) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
@@ -39,7 +42,8 @@ export function formAction<A extends Access, S extends z.ZodType>(
         const fieldErrors = { [unstorable]: ["Remove the control or broken characters from this field."] };
         return { status: "error", message: "Please correct the highlighted fields.", fieldErrors, values: echoable(values) };
       }
-      const parsed = spec.schema.safeParse(values);
+      const schema = typeof spec.schema === "function" ? spec.schema(await getLocale()) : spec.schema;
+      const parsed = schema.safeParse(values);
       if (!parsed.success) {
         return { status: "error", message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsFrom(parsed.error), values: echoable(values) };
       }

@@ -1,33 +1,33 @@
 // Operator forms for prices and pools: fare rates per class, refund rules, quota pools on a train
-// and seat moves between pools on one service. Money is typed in major units ("15.50") and parsed
-// straight to integer minor units from the digits, never through a float. Prisma-free.
+// and seat moves between pools on one service. Money is typed in major units as the operator's
+// language writes it ("15,50", "15.50", "1 234,50"; lib/i18n/parse-number.ts) and parsed straight
+// to integer minor units from the digits, never through a float. Prisma-free.
 import { z } from "zod";
 import { formInt, nestedForm } from "@/lib/schemas/form-nesting";
+import type { Locale } from "@/lib/i18n/locales";
+import { minorUnitsToInput, parseDecimal, parseMinorUnits } from "@/lib/i18n/parse-number";
 
-const MONEY_PATTERN = /^(\d{1,7})(?:[.,](\d{1,2}))?$/;
-
-/** "15", "15.5", "15,50" -> 1500, 1550, 1550 minor units. */
-export function parseMoneyMinor(text: string): number | null {
-  const match = MONEY_PATTERN.exec(text.trim().replace(/\s/g, ""));
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+/** "15", "15.5", "15,50" -> 1500, 1550, 1550 minor units; with a locale also its thousands ("1,234.50" in English). */
+export function parseMoneyMinor(text: string, locale?: Locale): number | null {
+  return parseMinorUnits(text, locale);
 }
 
-/** 1550 -> "15.50": how a stored amount is put back into a money field. */
-export function minorToInput(minor: number): string {
-  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
+/** 1550 -> "15.50" ("15,50" in Polish): how a stored amount is put back into a money field. */
+export function minorToInput(minor: number, locale?: Locale): string {
+  return minorUnitsToInput(minor, locale);
 }
 
-function money(label: string) {
+function money(label: string, locale?: Locale) {
   return z.string({ error: `Enter the ${label}.` }).transform((text, ctx) => {
     if (text.trim() === "") {
       ctx.addIssue({ code: "custom", message: `Enter the ${label}.` });
       return z.NEVER;
     }
-    const minor = parseMoneyMinor(text);
+    const minor = parseMoneyMinor(text, locale);
     if (minor === null) {
       // "99999999" has no decimals to blame: say what is wrong with it.
-      const tooBig = /^\d{8,}(?:[.,]\d*)?$/.test(text.trim().replace(/\s/g, ""));
+      const parts = parseDecimal(text, locale);
+      const tooBig = parts !== null && parts.fraction.length <= 2 && parts.whole.length > 7;
       ctx.addIssue({ code: "custom", message: tooBig ? "Use an amount below 10000000." : "Use an amount like 15.50 (at most 2 decimal places)." });
       return z.NEVER;
     }
@@ -37,19 +37,21 @@ function money(label: string) {
 
 const code = (what: string) => z.string({ error: `Choose a ${what}.` }).trim().toUpperCase().min(1, `Choose a ${what}.`).max(20);
 
-export const fareRateFormSchema = z.object({
-  classCode: code("class"),
-  base: money("base fare"),
-  perKm: money("price per km"),
-  min: money("minimum fare"),
-});
+/** The fare form as an operator in that language types it; without a locale, "." or "," decimals only. */
+export function fareRateFormSchemaFor(locale?: Locale) {
+  return z.object({
+    classCode: code("class"),
+    base: money("base fare", locale),
+    perKm: money("price per km", locale),
+    min: money("minimum fare", locale),
+  });
+}
+export const fareRateFormSchema = fareRateFormSchemaFor();
 export type FareRateFormInput = z.infer<typeof fareRateFormSchema>;
 
 /** "90" or "12.5" percent -> basis points (9000, 1250), from the digits. */
 export function percentToBasisPoints(text: string): number | null {
-  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+  return parseMinorUnits(text, undefined, 3);
 }
 
 export function basisPointsToPercent(bp: number): string {
@@ -63,7 +65,7 @@ const hoursBefore = formInt({ required: "Enter the hours before departure.", inv
   z.number().min(0, "Hours cannot be negative.").max(MAX_HOURS_BEFORE, `At most ${MAX_HOURS_BEFORE} hours (a year).`),
 );
 
-const refundRuleEntry = z.object({
+const refundRuleEntry = (locale?: Locale) => z.object({
   minHoursBefore: hoursBefore,
   refundPercent: z.string({ error: "Enter the share refunded." }).transform((text, ctx) => {
     const bp = percentToBasisPoints(text);
@@ -73,11 +75,11 @@ const refundRuleEntry = z.object({
     }
     return bp;
   }),
-  fee: money("fee"),
+  fee: money("fee", locale),
 });
 
 /** Exchange rules (docs/decisions/027): from H hours before departure a change costs this fee per passenger. */
-const exchangeRuleEntry = z.object({ minHoursBefore: hoursBefore, fee: money("fee") });
+const exchangeRuleEntry = (locale?: Locale) => z.object({ minHoursBefore: hoursBefore, fee: money("fee", locale) });
 
 /** A currency's set of rules by threshold, saved together: each threshold once. */
 function ruleSetForm<E extends z.ZodType<{ minHoursBefore: number }>>(entry: E) {
@@ -102,11 +104,13 @@ function ruleSetForm<E extends z.ZodType<{ minHoursBefore: number }>>(entry: E) 
   );
 }
 
-export const refundRulesFormSchema = ruleSetForm(refundRuleEntry);
+export const refundRulesFormSchemaFor = (locale?: Locale) => ruleSetForm(refundRuleEntry(locale));
+export const refundRulesFormSchema = refundRulesFormSchemaFor();
 export type RefundRulesFormInput = z.infer<typeof refundRulesFormSchema>;
 export type RefundRuleEntry = RefundRulesFormInput["rules"][number];
 
-export const exchangeRulesFormSchema = ruleSetForm(exchangeRuleEntry);
+export const exchangeRulesFormSchemaFor = (locale?: Locale) => ruleSetForm(exchangeRuleEntry(locale));
+export const exchangeRulesFormSchema = exchangeRulesFormSchemaFor();
 export type ExchangeRulesFormInput = z.infer<typeof exchangeRulesFormSchema>;
 
 export const MAX_POOL_SEATS = 5_000;

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/action";
 import { formatMoney } from "@/lib/money";
-import { basisPointsToPercent, concessionDiscountFormSchema, exchangeRulesFormSchema, fareRateFormSchema, quotaRuleFormSchema, refundRulesFormSchema, serviceQuotaMoveSchema, trainQuotaFormSchema } from "@/lib/schemas/admin-pricing";
+import { basisPointsToPercent, concessionDiscountFormSchema, exchangeRulesFormSchemaFor, fareRateFormSchemaFor, quotaRuleFormSchema, refundRulesFormSchemaFor, serviceQuotaMoveSchema, trainQuotaFormSchema } from "@/lib/schemas/admin-pricing";
 import { changeFareRate } from "@/lib/admin/network/fares";
 import { changeConcessionDiscount } from "@/lib/admin/network/concessions";
 import { replaceRefundRules } from "@/lib/admin/network/refund-rules";
@@ -12,7 +12,7 @@ import { replaceExchangeRules } from "@/lib/admin/network/exchange-rules";
 import { savedMessage } from "@/lib/admin/network/rule-versions";
 import { moveServiceSeats, setQuotaMinAge, setTrainQuota } from "@/lib/admin/network/quotas";
 
-export const changeFareAction = formAction({ access: "admin", schema: fareRateFormSchema }, async (input) => {
+export const changeFareAction = formAction({ access: "admin", schema: fareRateFormSchemaFor }, async (input) => {
   const { changed, rate } = await changeFareRate(input);
   revalidatePath("/admin/pricing");
   if (!changed) return { status: "success", message: "Those are the fares already in force; nothing changed." };
@@ -22,13 +22,13 @@ export const changeFareAction = formAction({ access: "admin", schema: fareRateFo
   };
 });
 
-export const refundRulesAction = formAction({ access: "admin", schema: refundRulesFormSchema }, async (input) => {
+export const refundRulesAction = formAction({ access: "admin", schema: refundRulesFormSchemaFor }, async (input) => {
   const change = await replaceRefundRules(input);
   revalidatePath("/admin/pricing");
   return { status: "success", message: savedMessage("Refund rules", change, "cancellations") };
 });
 
-export const exchangeRulesAction = formAction({ access: "admin", schema: exchangeRulesFormSchema }, async (input) => {
+export const exchangeRulesAction = formAction({ access: "admin", schema: exchangeRulesFormSchemaFor }, async (input) => {
   const change = await replaceExchangeRules(input);
   revalidatePath("/admin/pricing");
   return { status: "success", message: savedMessage("Exchange rules", change, "changes of booking") };
