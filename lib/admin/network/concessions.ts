@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { serializable } from "@/lib/db/serializable";
 import { validationError } from "@/lib/errors";
 import type { ConcessionDiscountFormInput } from "@/lib/schemas/admin-pricing";
+import type { ConcessionTerms } from "@/lib/fares/concession-terms";
 
 export interface DiscountView {
   id: string;
@@ -16,13 +17,8 @@ export interface DiscountView {
   validTo: Date | null;
 }
 
-export interface ConcessionOverview {
-  code: string;
-  name: string;
-  proof: string | null;
-  automatic: boolean;
-  minAge: number | null;
-  maxAge: number | null;
+/** Who a concession is for and its proof (the terms the booking engine prices by), and its discounts over time. */
+export interface ConcessionOverview extends Omit<ConcessionTerms, "discountBasisPoints"> {
   active: boolean;
   current: DiscountView | null;
   /** Earlier discounts, newest first (at most `historyLimit`). */
